@@ -1,0 +1,28 @@
+<#
+.SYNOPSIS
+    The main job, end to end against a Jira (the loopback emulator when run by build.ps1 -Task Demo).
+#>
+param(
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [Parameter(Mandatory)] [string] $Url,
+    [string] $User = 'admin@example.com',
+    [string] $ApiToken = 'emu-token-admin'
+)
+$ErrorActionPreference = 'Stop'
+Import-Module $ModulePath
+
+$credential = [pscredential]::new($User, (ConvertTo-SecureString $ApiToken -AsPlainText -Force))
+Connect-JiraInstance -Url $Url -Credential $credential -Name demo
+Get-JiraInstance | Format-Table | Out-String | Write-Host
+
+Write-Host 'Projects:'
+Get-JiraObject projects | Format-Table | Out-String | Write-Host
+
+Write-Host 'The first five incidents:'
+Get-JiraObject incidents -First 5 | Format-Table | Out-String | Write-Host
+
+$clock = [Diagnostics.Stopwatch]::StartNew()
+$count = (Get-JiraObject incidents | Measure-Object).Count
+Write-Host ("Read {0} incidents in {1:0.00} s." -f $count, $clock.Elapsed.TotalSeconds)
+
+Disconnect-JiraInstance -Name demo -Confirm:$false

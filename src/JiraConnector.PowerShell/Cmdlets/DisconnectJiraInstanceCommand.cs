@@ -1,0 +1,56 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using JiraConnector.Connection;
+
+namespace JiraConnector.Cmdlets
+{
+    /// <summary>Forgets a connected instance and the credentials it holds in memory.</summary>
+    [Cmdlet(VerbsCommunications.Disconnect, "JiraInstance", SupportsShouldProcess = true, DefaultParameterSetName = NameSet)]
+    public sealed class DisconnectJiraInstanceCommand : JiraCmdlet
+    {
+        private const string NameSet = "Name";
+        private const string InstanceSet = "Instance";
+
+        /// <summary>Names of the instances to disconnect; the default instance when omitted.</summary>
+        [Parameter(Position = 0, ParameterSetName = NameSet)]
+        [ArgumentCompleter(typeof(InstanceNameCompleter))]
+        public string[]? Name { get; set; }
+
+        /// <summary>Instances from Get-JiraInstance.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InstanceSet)]
+        public JiraInstance[] Instance { get; set; } = new JiraInstance[0];
+
+        protected override void ProcessRecord()
+        {
+            var session = JiraSessionRegistry.Current;
+            foreach (var instance in Targets(session))
+            {
+                if (!ShouldProcess(instance.ToString(), "Disconnect")) continue;
+                if (session.Remove(instance)) instance.Client.Dispose();
+            }
+        }
+
+        private IEnumerable<JiraInstance> Targets(JiraSession session)
+        {
+            if (ParameterSetName == InstanceSet) return Instance;
+            if (Name == null)
+            {
+                var fallback = session.Default;
+                return fallback == null ? Enumerable.Empty<JiraInstance>() : new[] { fallback };
+            }
+            var found = new List<JiraInstance>();
+            foreach (var name in Name)
+            {
+                var instance = session.Find(name);
+                if (instance == null)
+                {
+                    WriteError(ErrorRecords.NotFound($"No Jira instance named '{name}' is connected.", "InstanceNotFound", name));
+                    continue;
+                }
+                found.Add(instance);
+            }
+            return found;
+        }
+    }
+}

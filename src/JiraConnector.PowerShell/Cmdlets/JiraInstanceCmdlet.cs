@@ -1,0 +1,40 @@
+using System.Management.Automation;
+using JiraConnector.Connection;
+
+namespace JiraConnector.Cmdlets
+{
+    /// <summary>Base of cmdlets that talk to Jira: resolves -Instance (a name or a JiraInstance),
+    /// else the session's default instance.</summary>
+    public abstract class JiraInstanceCmdlet : JiraCmdlet
+    {
+        /// <summary>The instance to use: its name or the object from Get-JiraInstance. Defaults to
+        /// the session's default instance.</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(InstanceNameCompleter))]
+        [ValidateNotNull]
+        public object? Instance { get; set; }
+
+        internal JiraInstance ResolveInstance()
+        {
+            var session = JiraSessionRegistry.Current;
+            var value = Instance is PSObject wrapped ? wrapped.BaseObject : Instance;
+            if (value is JiraInstance given) return given;
+            if (value != null)
+            {
+                var name = value.ToString();
+                var found = session.Find(name!);
+                if (found != null) return found;
+                ThrowTerminatingError(ErrorRecords.NotFound(
+                    $"No Jira instance named '{name}' is connected. Run Get-JiraInstance to see the connected instances.",
+                    "InstanceNotFound", name));
+            }
+            var fallback = session.Default;
+            if (fallback == null)
+            {
+                ThrowTerminatingError(ErrorRecords.NotFound(
+                    "No Jira instance is connected. Run Connect-JiraInstance first.", "NotConnected", null));
+            }
+            return fallback!;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using JiraConnector.Resources;
+
+namespace JiraConnector.Cmdlets
+{
+    /// <summary>Tab completion of resource names for -Object.</summary>
+    public sealed class ObjectNameCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            var pattern = new WildcardPattern((wordToComplete ?? string.Empty).Trim('\'', '"') + "*", WildcardOptions.IgnoreCase);
+            return ResourceCatalog.Names
+                .Where(name => pattern.IsMatch(name))
+                .Select(name => new CompletionResult(name, name, CompletionResultType.ParameterValue, ResourceCatalog.Get(name).JiraPath));
+        }
+    }
+}

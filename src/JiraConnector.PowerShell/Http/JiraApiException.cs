@@ -1,0 +1,38 @@
+using System;
+
+namespace JiraConnector.Http
+{
+    /// <summary>A Jira call that failed, with what the user needs to act on it: the request (never
+    /// its credentials), the HTTP status, Jira's own messages and a stable ErrorId.</summary>
+    public sealed class JiraApiException : Exception
+    {
+        internal JiraApiException(string errorId, string message, string request, int? statusCode, Exception? inner = null)
+            : base(message, inner)
+        {
+            ErrorId = errorId;
+            Request = request;
+            StatusCode = statusCode;
+        }
+
+        /// <summary>A stable word such as JiraNotFound or JiraAuthenticationFailed.</summary>
+        public string ErrorId { get; }
+
+        /// <summary>Method and URL path of the failed call.</summary>
+        public string Request { get; }
+
+        /// <summary>The HTTP status, or null when no response arrived.</summary>
+        public int? StatusCode { get; }
+
+        internal static JiraApiException FromResponse(JiraRequest request, int status, string reason, string? body)
+        {
+            var errors = JiraErrorBody.Parse(body);
+            var detail = errors.ToString();
+            var advice = status == 401
+                ? " Check the user name and API token (or personal access token), then run Connect-JiraInstance again."
+                : string.Empty;
+            var message = $"Jira answered {status} {reason} to {request}." +
+                (detail.Length > 0 ? " " + detail : string.Empty) + advice;
+            return new JiraApiException(JiraErrorId.ForStatus(status), message, request.ToString(), status);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using JiraConnector.Connection;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace JiraConnector.Http
+{
+    /// <summary>One instance's HTTP pipeline, built once: an HttpClient and a Polly resilience
+    /// pipeline (retry honouring Retry-After, jittered exponential backoff, a per-attempt timeout).
+    /// Every call takes the caller's CancellationToken, so Ctrl+C stops it at once.</summary>
+    internal sealed class JiraHttpClient : IDisposable
+    {
+        private static readonly ResiliencePropertyKey<JiraRequest> RequestKey = new ResiliencePropertyKey<JiraRequest>("jira.request");
+        private static readonly ResiliencePropertyKey<IJiraTrace?> TraceKey = new ResiliencePropertyKey<IJiraTrace?>("jira.trace");
+
+        private readonly HttpClient _http;
+        private readonly IJiraAuthenticator _auth;
+        private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+
+        public JiraHttpClient(Uri apiRoot, IJiraAuthenticator auth, JiraHttpSettings settings, HttpMessageHandler? handler = null)
+        {
+            ApiRoot = EnsureTrailingSlash(apiRoot);
+            _auth = auth;
+            Settings = settings;
+            _http = new HttpClient(handler ?? CreateHandler(), disposeHandler: true)
+            {
+                // Polly owns timeouts per attempt; HttpClient's own would cut a whole retried call short.
+                Timeout = Timeout.InfiniteTimeSpan,
+            };
+            _pipeline = BuildPipeline(settings);
+        }
+
+        public Uri ApiRoot { get; }
+
+        public JiraHttpSettings Settings { get; }
+
+        /// <summary>Sends a request and returns the successful response (2xx), with its body not yet
+        /// read so that callers can stream it. Failures become a <see cref="JiraApiException"/>.</summary>
+        public async Task<HttpResponseMessage> SendAsync(JiraRequest request, IJiraTrace? trace, CancellationToken cancellationToken)
+        {
+            var context = ResilienceContextPool.Shared.Get(cancellationToken);
+            context.Properties.Set(RequestKey, request);
+            context.Properties.Set(TraceKey, trace);
+            HttpResponseMessage response;
+            try
+            {
+                response = await _pipeline.ExecuteAsync(
+                    static async (ctx, self) => await self.SendOnceAsync(ctx).ConfigureAwait(false),
+                    context, this).ConfigureAwait(false);
+            }
+            catch (TimeoutRejectedException ex)
+            {
+                throw new JiraApiException(JiraErrorId.Timeout,
+                    $"Jira did not answer {Describe(request)} within {Settings.AttemptTimeout.TotalSeconds:0.#} s" +
+                    $" (after {Settings.MaxRetries} retries). Raise -TimeoutSec or try again later.", request.ToString(), null, ex);
+            }
+            catch (HttpRequestException ex)
+            {
+                throw new JiraApiException(JiraErrorId.ConnectionFailed,
+                    $"Could not reach Jira for {Describe(request)}: {ex.Message} Check the URL and the network.",
+                    request.ToString(), null, ex);
+            }
+            catch (IOException ex)
+            {
+                throw new JiraApiException(JiraErrorId.ConnectionFailed,
+                    $"The connection to Jira broke during {Describe(request)}: {ex.Message}", request.ToString(), null, ex);
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
+            }
+
+            if (response.IsSuccessStatusCode) return response;
+            using (response)
+            {
+                var body = await ReadBodySafelyAsync(response).ConfigureAwait(false);
+                throw JiraApiException.FromResponse(request, (int)response.StatusCode, response.ReasonPhrase ?? string.Empty, body);
+            }
+        }
+
+        /// <summary>Sends a request and parses the JSON answer straight from the response stream.</summary>
+        public async Task<JsonDocument> GetJsonAsync(JiraRequest request, IJiraTrace? trace, CancellationToken cancellationToken)
+        {
+            using var response = await SendAsync(request, trace, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                return await JsonDocument.ParseAsync(stream, default, cancellationToken).ConfigureAwait(false);
+            }
+            catch (JsonException ex)
+            {
+                throw new JiraApiException(JiraErrorId.InvalidResponse,
+                    $"Jira's answer to {Describe(request)} is not valid JSON: {ex.Message}", request.ToString(), (int)response.StatusCode, ex);
+            }
+            catch (IOException ex)
+            {
+                throw new JiraApiException(JiraErrorId.ConnectionFailed,
+                    $"The connection to Jira broke while reading the answer to {Describe(request)}: {ex.Message}",
+                    request.ToString(), (int)response.StatusCode, ex);
+            }
+        }
+
+        public void Dispose() => _http.Dispose();
+
+        private async ValueTask<HttpResponseMessage> SendOnceAsync(ResilienceContext context)
+        {
+            var request = context.Properties.GetValue(RequestKey, null!);
+            var trace = context.Properties.GetValue(TraceKey, null);
+            using var message = request.ToMessage(ApiRoot);
+            await _auth.ApplyAsync(message, context.CancellationToken).ConfigureAwait(false);
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, context.CancellationToken)
+                    .ConfigureAwait(false);
+                trace?.Write($"{request.Method.Method} {UrlRedactor.Redact(message.RequestUri!)} -> {(int)response.StatusCode} in {clock.ElapsedMilliseconds} ms");
+                return response;
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException) || !context.CancellationToken.IsCancellationRequested)
+            {
+                trace?.Write($"{request.Method.Method} {UrlRedactor.Redact(message.RequestUri!)} -> failed after {clock.ElapsedMilliseconds} ms: {ex.GetType().Name}");
+                throw;
+            }
+        }
+
+        private static ResiliencePipeline<HttpResponseMessage> BuildPipeline(JiraHttpSettings settings)
+        {
+            var retry = new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = Math.Max(1, settings.MaxRetries),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = settings.BaseDelay,
+                MaxDelay = settings.MaxDelay,
+                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context)),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(ServerRequestedDelay(args.Outcome, settings.MaxDelay)),
+                OnRetry = args =>
+                {
+                    var trace = args.Context.Properties.GetValue(TraceKey, null);
+                    var why = args.Outcome.Result != null
+                        ? ((int)args.Outcome.Result.StatusCode).ToString()
+                        : args.Outcome.Exception?.GetType().Name;
+                    trace?.Write($"retry {args.AttemptNumber + 1} of {settings.MaxRetries} in {args.RetryDelay.TotalSeconds:0.##} s ({why})");
+                    return default;
+                },
+            };
+            var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
+            // Polly wants at least one retry attempt, so "no retries" means no retry strategy at all.
+            if (settings.MaxRetries > 0) builder.AddRetry(retry);
+            return builder
+                .AddTimeout(new TimeoutStrategyOptions { Timeout = settings.AttemptTimeout })
+                .Build();
+
+            bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
+            {
+                var request = context.Properties.GetValue(RequestKey, null!);
+                if (outcome.Result is HttpResponseMessage response)
+                {
+                    var status = (int)response.StatusCode;
+                    // A 429 was refused before any work was done, so even a create may be repeated.
+                    if (status == 429) return true;
+                    return request.SafeToRepeat && (status == 502 || status == 503 || status == 504);
+                }
+                if (context.CancellationToken.IsCancellationRequested) return false;
+                return request.SafeToRepeat &&
+                       (outcome.Exception is HttpRequestException || outcome.Exception is TimeoutRejectedException || outcome.Exception is IOException);
+            }
+        }
+
+        private static TimeSpan? ServerRequestedDelay(Outcome<HttpResponseMessage> outcome, TimeSpan cap)
+        {
+            if (outcome.Result == null) return null;
+            var wait = RetryAfter.From(outcome.Result, DateTimeOffset.UtcNow);
+            if (wait == null) return null;
+            return wait.Value > cap ? cap : wait.Value;
+        }
+
+        private static async Task<string?> ReadBodySafelyAsync(HttpResponseMessage response)
+        {
+            try
+            {
+                return await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException || ex is HttpRequestException)
+            {
+                return null;
+            }
+        }
+
+        private static string Describe(JiraRequest request) => request.Method.Method + " " + UrlRedactor.Redact(request.RelativeUrl);
+
+        private static HttpMessageHandler CreateHandler() => new HttpClientHandler
+        {
+            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            UseCookies = false,
+            AllowAutoRedirect = false,
+        };
+
+        private static Uri EnsureTrailingSlash(Uri uri) =>
+            uri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? uri : new Uri(uri.AbsoluteUri + "/");
+    }
+}
