@@ -1,0 +1,74 @@
+using System.Text;
+using JiraEmulator.Http;
+
+namespace JiraEmulator.Auth;
+
+/// <summary>
+/// Authenticates every /rest/ request like Jira: Basic (Cloud email + API token, or Data Center
+/// name + password) or Bearer (personal access token). Anything else gets Jira's 401 body.
+/// </summary>
+public sealed class JiraAuthMiddleware(RequestDelegate next, EmulatorState state)
+{
+    public const string NotAuthenticated = "You are not authenticated. Authentication required to perform this operation.";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (!context.Request.Path.StartsWithSegments("/rest"))
+        {
+            await next(context);
+            return;
+        }
+
+        var caller = Authenticate(context.Request.Headers.Authorization.ToString());
+        if (caller is null)
+        {
+            // Clients decide between "retry with credentials" and "give up" on this header.
+            context.Response.Headers.WWWAuthenticate = state.Options.Deployment == Deployment.Cloud
+                ? "Basic realm=\"Jira Cloud\", OAuth realm=\"Jira Cloud\""
+                : "Basic realm=\"protected-area\"";
+            await ErrorCollection.Result(StatusCodes.Status401Unauthorized, NotAuthenticated).ExecuteAsync(context);
+            return;
+        }
+
+        context.SetCaller(caller);
+        // Cloud names the caller by account id, Data Center by user name.
+        if (state.Options.Deployment == Deployment.Cloud)
+            context.Response.Headers["X-AAccountId"] = caller.User.AccountId;
+        else
+            context.Response.Headers["X-AUSERNAME"] = caller.User.Name;
+        await next(context);
+    }
+
+    private string LoginOf(Data.User user) => state.Options.Deployment == Deployment.Cloud ? user.EmailAddress : user.Name;
+
+    private Caller? Authenticate(string header)
+    {
+        if (header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            string decoded;
+            try
+            {
+                decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header[6..].Trim()));
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+            int colon = decoded.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0) return null;
+            string user = decoded[..colon], secret = decoded[(colon + 1)..];
+            var found = state.Options.Deployment == Deployment.Cloud
+                ? state.Credentials.CheckCloudBasic(user, secret)
+                : state.Credentials.CheckDataCenterBasic(user, secret);
+            return found is null ? null : new Caller(found, "Basic", LoginOf(found));
+        }
+
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            var found = state.Credentials.CheckPersonalAccessToken(header[7..].Trim());
+            return found is null ? null : new Caller(found, "Bearer", LoginOf(found));
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+
+namespace JiraEmulator.Data;
+
+/// <summary>
+/// One issue, held in memory. Fields are references to catalog and user objects rather than copies,
+/// so 100,000 issues stay small and JQL compares references. Writers replace whole values
+/// (for example a new Labels array) so a concurrent reader never sees a half-edited field.
+/// </summary>
+public sealed class Issue
+{
+    public required long Id { get; init; }
+    public required string Key { get; init; }
+    public required Project Project { get; init; }
+    public required int Number { get; init; }
+    public required string Summary { get; set; }
+    public string? Description { get; set; }
+    public required Status Status { get; set; }
+    public required IssueType IssueType { get; set; }
+    public required Priority Priority { get; set; }
+    public User? Assignee { get; set; }
+    public required User Reporter { get; set; }
+    public string[] Labels { get; set; } = [];
+    public required DateTimeOffset Created { get; init; }
+    public required DateTimeOffset Updated { get; set; }
+    public Resolution? Resolution { get; set; }
+    public DateTimeOffset? ResolutionDate { get; set; }
+    public double? StoryPoints { get; set; }
+
+    private ConcurrentDictionary<string, JsonNode?>? properties;
+
+    /// <summary>Issue properties (entity properties), created on first use because most issues never have any.</summary>
+    public ConcurrentDictionary<string, JsonNode?> Properties =>
+        LazyInitializer.EnsureInitialized(ref properties, () => new ConcurrentDictionary<string, JsonNode?>(StringComparer.Ordinal));
+
+    public bool HasProperties => properties is { IsEmpty: false };
+}

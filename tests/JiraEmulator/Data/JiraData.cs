@@ -1,0 +1,54 @@
+namespace JiraEmulator.Data;
+
+/// <summary>Everything the emulated site knows: users, projects and issues. One instance per server.</summary>
+public sealed class JiraData
+{
+    private readonly Lock gate = new();
+    private readonly List<Project> projects;
+
+    public JiraData(IReadOnlyList<User> users, List<Project> projects, IssueStore issues)
+    {
+        Users = users;
+        this.projects = projects;
+        Issues = issues;
+    }
+
+    public IReadOnlyList<User> Users { get; }
+
+    public IssueStore Issues { get; }
+
+    public IReadOnlyList<Project> Projects
+    {
+        get { lock (gate) return projects.ToArray(); }
+    }
+
+    public Project? FindProject(string idOrKey)
+    {
+        lock (gate)
+        {
+            return projects.FirstOrDefault(p => p.Id == idOrKey || string.Equals(p.Key, idOrKey, StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
+    public void AddProject(Project project)
+    {
+        lock (gate) projects.Add(project);
+    }
+
+    public bool RemoveProject(Project project)
+    {
+        lock (gate) return projects.Remove(project);
+    }
+
+    /// <summary>
+    /// Resolves a user the way JQL and the REST parameters accept one: accountId, email address,
+    /// Data Center name or key, or display name (all case-insensitive except accountId).
+    /// </summary>
+    public User? FindUser(string value) =>
+        Users.FirstOrDefault(u => u.AccountId == value)
+        ?? Users.FirstOrDefault(u =>
+            string.Equals(u.EmailAddress, value, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(u.Name, value, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(u.Key, value, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(u.DisplayName, value, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,19 @@
+namespace JiraEmulator;
+
+/// <summary>Which Jira the emulator pretends to be: it changes serverInfo, the REST versions served and which search exists.</summary>
+public enum Deployment { Cloud, DataCenter }
+
+/// <summary>Start-up settings, shared by the command line and the in-process API so both behave the same.</summary>
+public sealed class EmulatorOptions
+{
+    /// <summary>Seed for System.Random: the same seed always yields the same issues, so tests can assert exact data.</summary>
+    public int Seed { get; set; } = 1;
+
+    /// <summary>How many issues to seed.</summary>
+    public int Issues { get; set; } = 1000;
+
+    public Deployment Deployment { get; set; } = Deployment.Cloud;
+
+    /// <summary>Kestrel address. Port 0 lets the OS pick a free port, which keeps parallel test runs apart.</summary>
+    public string Urls { get; set; } = "http://127.0.0.1:0";
+}

@@ -1,0 +1,90 @@
+using JiraEmulator.Auth;
+using JiraEmulator.Endpoints;
+using JiraEmulator.Faults;
+using JiraEmulator.Http;
+
+namespace JiraEmulator;
+
+/// <summary>
+/// A running emulator. Unit tests start one in-process with StartAsync and dispose it; the command
+/// line (Program) starts one and waits for Ctrl+C.
+/// </summary>
+public sealed class EmulatorServer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly EmulatorState state;
+
+    private EmulatorServer(WebApplication app, EmulatorState state, Uri baseUrl)
+    {
+        this.app = app;
+        this.state = state;
+        BaseUrl = baseUrl;
+    }
+
+    /// <summary>The bound address with a trailing slash, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri BaseUrl { get; }
+
+    /// <summary>The same plan that POST /__emulator/faults edits.</summary>
+    public FaultPlan Faults => state.Faults;
+
+    /// <summary>What clients sent (everything but /__emulator).</summary>
+    public RequestLog Requests => state.Requests;
+
+    public EmulatorOptions Options => state.Options;
+
+    public static async Task<EmulatorServer> StartAsync(EmulatorOptions options, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Issues < 0) throw new ArgumentOutOfRangeException(nameof(options), "Issues must not be negative.");
+
+        var state = new EmulatorState(options, TimeProvider.System);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            ApplicationName = typeof(EmulatorServer).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        // Warnings only, and to stderr: test output stays clean and stdout carries only the "listening" line.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
+        builder.WebHost.UseUrls(options.Urls);
+        builder.Services.AddSingleton(state);
+        builder.Services.AddSingleton(state.Faults);
+        builder.Services.AddSingleton(state.Requests);
+        builder.Services.AddSingleton(state.Time);
+
+        var app = builder.Build();
+        // Order matters: the log sees the final status and the caller; errors become ErrorCollections
+        // inside it; auth runs before faults so a faulted request is still attributed to its user.
+        app.UseMiddleware<RequestLogMiddleware>();
+        app.UseMiddleware<ErrorMiddleware>();
+        app.UseMiddleware<JiraAuthMiddleware>();
+        app.UseMiddleware<FaultMiddleware>();
+        app.UseRouting();
+
+        AdminEndpoints.Map(app, state);
+        foreach (int version in state.ApiVersions)
+        {
+            var api = app.MapGroup($"/rest/api/{version}");
+            ServerEndpoints.Map(api, version, state);
+            ProjectEndpoints.Map(api, version, state);
+            SearchEndpoints.Map(api, version, state);
+        }
+        RestFallback.Map(app);
+
+        await app.StartAsync(ct);
+        string address = app.Urls.First();
+        return new EmulatorServer(app, state, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    /// <summary>Completes when the host stops (Ctrl+C or SIGTERM on the command line).</summary>
+    internal Task WaitForShutdownAsync(CancellationToken ct = default) => app.WaitForShutdownAsync(ct);
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}

@@ -1,0 +1,34 @@
+using JiraEmulator.Auth;
+using JiraEmulator.Data;
+using JiraEmulator.Faults;
+using JiraEmulator.Search;
+
+namespace JiraEmulator;
+
+/// <summary>Everything one running emulator holds, registered as a singleton so middleware and endpoints share it.</summary>
+public sealed class EmulatorState
+{
+    public EmulatorState(EmulatorOptions options, TimeProvider time)
+    {
+        Options = options;
+        Time = time;
+        Data = SeedData.Build(options);
+        Credentials = new Credentials(Data);
+        Faults = new FaultPlan(options.Seed);
+        Requests = new RequestLog();
+        Search = new SearchService(Data, time);
+    }
+
+    public EmulatorOptions Options { get; }
+    public TimeProvider Time { get; }
+    public JiraData Data { get; }
+    public Credentials Credentials { get; }
+    public FaultPlan Faults { get; }
+    public RequestLog Requests { get; }
+    public SearchService Search { get; }
+
+    public bool IsCloud => Options.Deployment == Deployment.Cloud;
+
+    /// <summary>REST versions served: Cloud has 3 and 2, Data Center only 2.</summary>
+    public IReadOnlyList<int> ApiVersions => IsCloud ? [3, 2] : [2];
+}

@@ -1,0 +1,48 @@
+namespace JiraEmulator.Rendering;
+
+/// <summary>
+/// The "fields" parameter: names, "*all", "*navigable", and "-name" to exclude. The default differs by
+/// endpoint (search/jql: "id"; old search and GET issue: everything navigable / all).
+/// </summary>
+public sealed class FieldSelection
+{
+    /// <summary>Fields a search returns for *navigable; *all adds the non-navigable ones (comment, worklog ...).</summary>
+    public static readonly string[] Navigable =
+    [
+        "summary", "description", "status", "issuetype", "priority", "project", "assignee", "reporter", "creator",
+        "labels", "created", "updated", "resolution", "resolutiondate", "statuscategorychangedate", "components",
+        "fixVersions", "versions", "duedate", "subtasks", "issuelinks", "watches", "customfield_10016",
+    ];
+
+    private readonly bool all;
+    private readonly bool navigable;
+    private readonly HashSet<string> include = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> exclude = new(StringComparer.OrdinalIgnoreCase);
+
+    private FieldSelection(IEnumerable<string> items)
+    {
+        foreach (var item in items)
+        {
+            if (item == "*all") all = navigable = true;
+            else if (item == "*navigable") navigable = true;
+            else if (item.StartsWith('-')) exclude.Add(item[1..]);
+            else include.Add(item);
+        }
+    }
+
+    public static FieldSelection Parse(IReadOnlyCollection<string> requested, string defaultSpec) =>
+        new(requested.Count > 0 ? requested : defaultSpec.Split(','));
+
+    public bool Includes(string field) =>
+        !exclude.Contains(field) && (include.Contains(field) || navigable && Navigable.Contains(field, StringComparer.OrdinalIgnoreCase) || all);
+
+    public bool IncludesNonNavigable(string field) => !exclude.Contains(field) && (all || include.Contains(field));
+
+    /// <summary>True when nothing beyond id and key was asked for: search/jql then allows 5000 per page.</summary>
+    public bool OnlyIdOrKey => !all && !navigable && include.All(f => f is "id" or "key");
+
+    public bool WantsKey => include.Contains("key") || HasAnyField;
+
+    /// <summary>True when the issue needs a "fields" object at all.</summary>
+    public bool HasAnyField => all || navigable || include.Any(f => !string.Equals(f, "id", StringComparison.OrdinalIgnoreCase) && !string.Equals(f, "key", StringComparison.OrdinalIgnoreCase));
+}

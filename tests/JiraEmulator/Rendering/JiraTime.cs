@@ -1,0 +1,16 @@
+using System.Globalization;
+
+namespace JiraEmulator.Rendering;
+
+/// <summary>Jira's timestamp format: ISO 8601 with milliseconds and a numeric offset without a colon (2026-09-25T22:42:39.399+0000).</summary>
+public static class JiraTime
+{
+    public static string Format(DateTimeOffset value)
+    {
+        var offset = value.Offset;
+        char sign = offset < TimeSpan.Zero ? '-' : '+';
+        offset = offset.Duration();
+        return value.ToString("yyyy-MM-dd'T'HH:mm:ss.fff", CultureInfo.InvariantCulture)
+            + $"{sign}{offset.Hours:00}{offset.Minutes:00}";
+    }
+}

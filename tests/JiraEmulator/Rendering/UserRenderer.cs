@@ -1,0 +1,62 @@
+using System.Text.Json;
+using JiraEmulator.Data;
+
+namespace JiraEmulator.Rendering;
+
+/// <summary>User JSON: Cloud's shape (accountId, accountType) or Data Center's (name, key).</summary>
+public static class UserRenderer
+{
+    public static void Write(Utf8JsonWriter writer, User user, ApiContext api, bool withGroups = false)
+    {
+        writer.WriteStartObject();
+        if (api.IsCloud)
+        {
+            writer.WriteString("self", $"{api.ApiRoot}/user?accountId={Uri.EscapeDataString(user.AccountId)}");
+            writer.WriteString("accountId", user.AccountId);
+            writer.WriteString("accountType", user.AccountType);
+        }
+        else
+        {
+            writer.WriteString("self", $"{api.ApiRoot}/user?username={Uri.EscapeDataString(user.Name)}");
+            writer.WriteString("name", user.Name);
+            writer.WriteString("key", user.Key);
+        }
+        writer.WriteString("emailAddress", user.EmailAddress);
+        WriteAvatarUrls(writer, api, $"user/{user.Index}");
+        writer.WriteString("displayName", user.DisplayName);
+        writer.WriteBoolean("active", user.Active);
+        writer.WriteString("timeZone", user.TimeZone);
+        writer.WriteString("locale", user.Locale);
+        if (withGroups)
+        {
+            writer.WriteStartObject("groups");
+            writer.WriteNumber("size", user.Groups.Count);
+            writer.WriteStartArray("items");
+            foreach (var group in user.Groups)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("name", group);
+                writer.WriteString("self", $"{api.ApiRoot}/group?groupname={Uri.EscapeDataString(group)}");
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+        writer.WriteEndObject();
+    }
+
+    public static void WriteOrNull(Utf8JsonWriter writer, string name, User? user, ApiContext api)
+    {
+        writer.WritePropertyName(name);
+        if (user is null) writer.WriteNullValue();
+        else Write(writer, user, api);
+    }
+
+    public static void WriteAvatarUrls(Utf8JsonWriter writer, ApiContext api, string path)
+    {
+        writer.WriteStartObject("avatarUrls");
+        foreach (var size in (ReadOnlySpan<string>)["48x48", "24x24", "16x16", "32x32"])
+            writer.WriteString(size, $"{api.SiteUrl}/secure/useravatar?size={size}&avatar={path}");
+        writer.WriteEndObject();
+    }
+}

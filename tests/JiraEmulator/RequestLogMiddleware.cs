@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using JiraEmulator.Auth;
+
+namespace JiraEmulator;
+
+/// <summary>Records every request outside /__emulator, after the response, with the caller the auth middleware found.</summary>
+public sealed class RequestLogMiddleware(RequestDelegate next, RequestLog log)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (context.Request.Path.StartsWithSegments("/__emulator"))
+        {
+            await next(context);
+            return;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            var caller = context.FindCaller();
+            // An aborted connection (drop/truncate faults) never delivered its status: log 0.
+            int status = context.Items.ContainsKey(Faults.FaultMiddleware.AbortedItem) || context.RequestAborted.IsCancellationRequested ? 0 : context.Response.StatusCode;
+            log.Add(new RequestLogEntry(
+                context.Request.Method,
+                context.Request.PathBase + context.Request.Path,
+                context.Request.QueryString.Value ?? "",
+                caller?.Login,
+                caller?.Scheme,
+                status,
+                (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+        }
+    }
+}
