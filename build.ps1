@@ -58,8 +58,8 @@ function Invoke-PesterTests {
 function Invoke-Demo {
     $emulator = Start-JiraEmulator -Root $PSScriptRoot -Configuration $Configuration -Deployment Cloud -Issues 1000
     try {
-        $exit = Invoke-Pwsh -NoProfile -File (Join-Path $PSScriptRoot 'examples/demo.ps1') `
-            -ModulePath (Get-ModuleManifestPath -Root $PSScriptRoot) -Url $emulator.Url
+        $exit = Invoke-Pwsh @('-NoProfile', '-File', (Join-Path $PSScriptRoot 'examples/demo.ps1'),
+            '-ModulePath', (Get-ModuleManifestPath -Root $PSScriptRoot), '-Url', $emulator.Url)
         if ($exit -ne 0) { throw "The demo failed (exit code $exit)." }
     }
     finally {
@@ -70,7 +70,7 @@ function Invoke-Demo {
 function Invoke-Bench {
     foreach ($script in Get-ChildItem (Join-Path $PSScriptRoot 'bench') -Filter '*.ps1' | Sort-Object Name) {
         Write-Host "== $($script.Name)"
-        $exit = Invoke-Pwsh -NoProfile -File $script.FullName -Configuration $Configuration
+        $exit = Invoke-Pwsh @('-NoProfile', '-File', $script.FullName, '-Configuration', $Configuration)
         if ($exit -ne 0) { throw "$($script.Name) failed (exit code $exit)." }
     }
 }

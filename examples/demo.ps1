@@ -13,13 +13,13 @@ Import-Module $ModulePath
 
 $credential = [pscredential]::new($User, (ConvertTo-SecureString $ApiToken -AsPlainText -Force))
 Connect-JiraInstance -Url $Url -Credential $credential -Name demo
-Get-JiraInstance | Format-Table | Out-String | Write-Host
+Get-JiraInstance | Format-Table | Out-String -Width 160 | Write-Host
 
 Write-Host 'Projects:'
-Get-JiraObject projects | Format-Table | Out-String | Write-Host
+Get-JiraObject projects | Format-Table | Out-String -Width 160 | Write-Host
 
 Write-Host 'The first five incidents:'
-Get-JiraObject incidents -First 5 | Format-Table | Out-String | Write-Host
+Get-JiraObject incidents -First 5 | Format-Table | Out-String -Width 160 | Write-Host
 
 $clock = [Diagnostics.Stopwatch]::StartNew()
 $count = (Get-JiraObject incidents | Measure-Object).Count

@@ -17,14 +17,15 @@ function Get-ModuleManifestPath {
 
 function Invoke-Pwsh {
     # Runs a fresh pwsh (same version as this one) with the given arguments; returns its exit code.
-    param([Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
+    # Arguments come as one array so that none of them is taken for a common parameter (-v, -d...).
+    param([Parameter(Mandatory)] [string[]] $Arguments)
     $dll = Join-Path $PSHOME 'pwsh.dll'
     & dotnet $dll @Arguments | Out-Host
     $LASTEXITCODE
 }
 
 function Invoke-Dotnet {
-    param([Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
+    param([Parameter(Mandatory)] [string[]] $Arguments)
     & dotnet @Arguments
     if ($LASTEXITCODE -ne 0) { throw "dotnet $($Arguments -join ' ') failed (exit code $LASTEXITCODE)." }
 }
@@ -42,7 +43,7 @@ function Get-CmdletName {
 function Invoke-Build {
     param([Parameter(Mandatory)] [string] $Root, [string] $Configuration = 'Release')
     $version = Get-ModuleVersion -Root $Root
-    Invoke-Dotnet build (Join-Path $Root 'JiraConnector.sln') -c $Configuration --nologo -v quiet '-clp:NoSummary;ErrorsOnly'
+    Invoke-Dotnet @('build', (Join-Path $Root 'JiraConnector.sln'), '-c', $Configuration, '--nologo', '-v', 'quiet', '-clp:NoSummary;ErrorsOnly')
 
     $bin = Join-Path $Root "src/JiraConnector.PowerShell/bin/$Configuration/netstandard2.0"
     $target = Join-Path $Root "out/JiraConnector/$version"
@@ -158,7 +159,7 @@ function Invoke-PesterSuite {
     $env:JIRA_EMULATOR_DC_URL = $DataCenterUrl
     $env:JIRACONNECTOR_MODULE = $ModulePath
     $runner = Join-Path $Root 'tests/Pester/Invoke-Suite.ps1'
-    $null = Invoke-Pwsh -NoProfile -File $runner -PesterManifest (Get-PesterManifest) -ResultPath $result.FullName
+    $null = Invoke-Pwsh @('-NoProfile', '-File', $runner, '-PesterManifest', (Get-PesterManifest), '-ResultPath', $result.FullName)
     $counts = Get-Content -Raw $result.FullName | ConvertFrom-Json
     Remove-Item $result
     [pscustomobject]@{ Passed = [int] $counts.Passed; Failed = [int] $counts.Failed }

@@ -4,11 +4,11 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
 }
 
-AfterEach {
-    Get-JiraInstance | Disconnect-JiraInstance -Confirm:$false
-}
-
 Describe 'Connect-JiraInstance' {
+    AfterEach {
+        Get-JiraInstance | Disconnect-JiraInstance -Confirm:$false
+    }
+
     It 'connects to Cloud with an e-mail and API token and records the deployment' {
         Connect-JiraInstance -Url $env:JIRA_EMULATOR_URL -Credential (New-EmulatorCredential) -Name cloud
 
@@ -50,6 +50,10 @@ Describe 'Connect-JiraInstance' {
 }
 
 Describe 'Get-JiraInstance and Disconnect-JiraInstance' {
+    AfterEach {
+        Get-JiraInstance | Disconnect-JiraInstance -Confirm:$false
+    }
+
     It 'keeps two instances, one default, and falls back when the default disconnects' {
         Connect-JiraInstance -Url $env:JIRA_EMULATOR_URL -Credential (New-EmulatorCredential) -Name first
         Connect-JiraInstance -Url $env:JIRA_EMULATOR_DC_URL -Credential (New-EmulatorCredential -User 'admin' -Secret 'admin-password') -Name second

@@ -34,7 +34,7 @@ Describe 'Get-JiraObject incidents' -ForEach @(
         $count = (Get-JiraObject -Object incidents -Instance $Instance | Measure-Object).Count
 
         $count | Should -Be 2000
-        $searches = @(Invoke-RestMethod "$emulator/__emulator/requests" | Where-Object path -eq $Endpoint)
+        $searches = @((Invoke-RestMethod "$emulator/__emulator/requests") | Where-Object path -eq $Endpoint)
         $searches.Count | Should -Be (2000 / 50) -Because 'the default page size is 50'
     }
 }

@@ -51,7 +51,8 @@ public sealed class GetJiraObjectTests(CloudEmulator cloud, DataCenterEmulator d
         var output = _host.Run("Get-JiraObject incidents -Instance dc -First 3 -IncludeTotalCount");
 
         Assert.Equal(4, output.Count);
-        Assert.Contains("1000", output[0].ToString());
+        Assert.Equal(1000UL, output[0].BaseObject);
+        Assert.Equal(1.0, output[0].Properties["Accuracy"].Value);
     }
 
     [Fact]
