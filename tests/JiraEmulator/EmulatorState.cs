@@ -1,6 +1,8 @@
 using JiraEmulator.Auth;
 using JiraEmulator.Data;
+using JiraEmulator.Events;
 using JiraEmulator.Faults;
+using JiraEmulator.Issues;
 using JiraEmulator.Search;
 
 namespace JiraEmulator;
@@ -17,6 +19,8 @@ public sealed class EmulatorState
         Faults = new FaultPlan(options.Seed);
         Requests = new RequestLog();
         Search = new SearchService(Data, time);
+        Events = new EventBus();
+        IssueService = new IssueService(Data, Events, time);
     }
 
     public EmulatorOptions Options { get; }
@@ -26,6 +30,8 @@ public sealed class EmulatorState
     public FaultPlan Faults { get; }
     public RequestLog Requests { get; }
     public SearchService Search { get; }
+    public EventBus Events { get; }
+    public IssueService IssueService { get; }
 
     public bool IsCloud => Options.Deployment == Deployment.Cloud;
 

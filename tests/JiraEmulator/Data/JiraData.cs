@@ -15,6 +15,9 @@ public sealed class JiraData
 
     public IReadOnlyList<User> Users { get; }
 
+    /// <summary>Comments, worklogs and change histories by id, across all issues.</summary>
+    public Records Records { get; } = new();
+
     public IssueStore Issues { get; }
 
     public IReadOnlyList<Project> Projects
