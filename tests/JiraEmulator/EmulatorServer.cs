@@ -76,6 +76,11 @@ public sealed class EmulatorServer : IAsyncDisposable
             WorklogEndpoints.Map(api, version, state);
             IssueChildEndpoints.Map(api, version, state);
             PropertyEndpoints.Map(api, version, state);
+            UserEndpoints.Map(api, version, state);
+            GroupEndpoints.Map(api, version, state);
+            ProjectCrudEndpoints.Map(api, version, state);
+            MetadataEndpoints.Map(api, version, state);
+            SchemeEndpoints.Map(api, version, state);
         }
         RestFallback.Map(app);
 

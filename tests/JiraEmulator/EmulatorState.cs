@@ -16,6 +16,7 @@ public sealed class EmulatorState
         Time = time;
         Data = SeedData.Build(options);
         Credentials = new Credentials(Data);
+        Groups = JiraEmulator.Data.Groups.From(Data.Users);
         Faults = new FaultPlan(options.Seed);
         Requests = new RequestLog();
         Search = new SearchService(Data, time);
@@ -27,6 +28,7 @@ public sealed class EmulatorState
     public TimeProvider Time { get; }
     public JiraData Data { get; }
     public Credentials Credentials { get; }
+    public IReadOnlyList<Group> Groups { get; }
     public FaultPlan Faults { get; }
     public RequestLog Requests { get; }
     public SearchService Search { get; }

@@ -33,6 +33,20 @@ public sealed class JiraData
         }
     }
 
+    /// <summary>The next free project id (one above the largest, as ids are never reused).</summary>
+    public string NewProjectId()
+    {
+        lock (gate)
+        {
+            long next = projects.Count == 0 ? 10000 : projects.Max(p => long.Parse(p.Id, System.Globalization.CultureInfo.InvariantCulture)) + 1;
+            next = Math.Max(next, ++lastProjectId);
+            lastProjectId = next;
+            return next.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    private long lastProjectId;
+
     public void AddProject(Project project)
     {
         lock (gate) projects.Add(project);

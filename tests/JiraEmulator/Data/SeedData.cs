@@ -188,6 +188,7 @@ public static class SeedData
                 ProjectTypeKey = type,
                 Lead = users[(i * 3) % (users.Count - 2)],
                 Description = $"Seeded project {name}.",
+                Category = Catalog.ProjectCategories[type == "business" ? 1 : 0],
             });
         }
         return projects;
