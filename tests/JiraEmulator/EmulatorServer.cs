@@ -71,6 +71,16 @@ public sealed class EmulatorServer : IAsyncDisposable
             ServerEndpoints.Map(api, version, state);
             ProjectEndpoints.Map(api, version, state);
             SearchEndpoints.Map(api, version, state);
+            IssueEndpoints.Map(api, version, state);
+            CommentEndpoints.Map(api, version, state);
+            WorklogEndpoints.Map(api, version, state);
+            IssueChildEndpoints.Map(api, version, state);
+            PropertyEndpoints.Map(api, version, state);
+            UserEndpoints.Map(api, version, state);
+            GroupEndpoints.Map(api, version, state);
+            ProjectCrudEndpoints.Map(api, version, state);
+            MetadataEndpoints.Map(api, version, state);
+            SchemeEndpoints.Map(api, version, state);
         }
         RestFallback.Map(app);
 

@@ -1,6 +1,8 @@
 using JiraEmulator.Auth;
 using JiraEmulator.Data;
+using JiraEmulator.Events;
 using JiraEmulator.Faults;
+using JiraEmulator.Issues;
 using JiraEmulator.Search;
 
 namespace JiraEmulator;
@@ -14,18 +16,24 @@ public sealed class EmulatorState
         Time = time;
         Data = SeedData.Build(options);
         Credentials = new Credentials(Data);
+        Groups = JiraEmulator.Data.Groups.From(Data.Users);
         Faults = new FaultPlan(options.Seed);
         Requests = new RequestLog();
         Search = new SearchService(Data, time);
+        Events = new EventBus();
+        IssueService = new IssueService(Data, Events, time);
     }
 
     public EmulatorOptions Options { get; }
     public TimeProvider Time { get; }
     public JiraData Data { get; }
     public Credentials Credentials { get; }
+    public IReadOnlyList<Group> Groups { get; }
     public FaultPlan Faults { get; }
     public RequestLog Requests { get; }
     public SearchService Search { get; }
+    public EventBus Events { get; }
+    public IssueService IssueService { get; }
 
     public bool IsCloud => Options.Deployment == Deployment.Cloud;
 
