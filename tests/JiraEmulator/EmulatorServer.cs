@@ -78,6 +78,7 @@ public sealed class EmulatorServer : IAsyncDisposable
             PropertyEndpoints.Map(api, version, state);
             UserEndpoints.Map(api, version, state);
             GroupEndpoints.Map(api, version, state);
+            GroupPickerEndpoints.Map(api, version, state);
             ProjectCrudEndpoints.Map(api, version, state);
             MetadataEndpoints.Map(api, version, state);
             SchemeEndpoints.Map(api, version, state);

@@ -91,7 +91,8 @@ public static class UserEndpoints
     private static bool Matches(User user, string? query, string? accountId)
     {
         if (!string.IsNullOrEmpty(accountId) && user.AccountId != accountId) return false;
-        if (string.IsNullOrEmpty(query)) return true;
+        // Data Center's user/search treats "." as "everyone": the usual way to list all users there.
+        if (string.IsNullOrEmpty(query) || query == ".") return true;
         return user.DisplayName.Split(' ').Any(part => part.StartsWith(query, StringComparison.OrdinalIgnoreCase))
             || user.DisplayName.StartsWith(query, StringComparison.OrdinalIgnoreCase)
             || user.EmailAddress.StartsWith(query, StringComparison.OrdinalIgnoreCase)
