@@ -14,6 +14,7 @@ namespace JiraConnector.Cmdlets
                 case "Fields": return "InvalidField";
                 case "Id": return "InvalidId";
                 case "Status": return "NoSuchTransition";
+                case "Verb": return "OperationNotSupported";
                 default: return "InvalidArgument";
             }
         }
