@@ -2,6 +2,7 @@ using JiraEmulator.Auth;
 using JiraEmulator.Endpoints;
 using JiraEmulator.Faults;
 using JiraEmulator.Http;
+using JiraEmulator.OAuth;
 
 namespace JiraEmulator;
 
@@ -58,6 +59,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         var app = builder.Build();
         // Order matters: the log sees the final status and the caller; errors become ErrorCollections
         // inside it; auth runs before faults so a faulted request is still attributed to its user.
+        app.UseMiddleware<ExJiraAliasMiddleware>();
         app.UseMiddleware<RequestLogMiddleware>();
         app.UseMiddleware<ErrorMiddleware>();
         app.UseMiddleware<JiraAuthMiddleware>();
@@ -65,6 +67,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         app.UseRouting();
 
         AdminEndpoints.Map(app, state);
+        if (state.IsCloud) OAuthEndpoints.Map(app, state);
         foreach (int version in state.ApiVersions)
         {
             var api = app.MapGroup($"/rest/api/{version}");

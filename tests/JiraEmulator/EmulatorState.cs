@@ -3,6 +3,7 @@ using JiraEmulator.Data;
 using JiraEmulator.Events;
 using JiraEmulator.Faults;
 using JiraEmulator.Issues;
+using JiraEmulator.OAuth;
 using JiraEmulator.Search;
 
 namespace JiraEmulator;
@@ -22,6 +23,7 @@ public sealed class EmulatorState
         Search = new SearchService(Data, time);
         Events = new EventBus();
         IssueService = new IssueService(Data, Events, time);
+        OAuth = new OAuthServer(options, time);
     }
 
     public EmulatorOptions Options { get; }
@@ -34,6 +36,7 @@ public sealed class EmulatorState
     public SearchService Search { get; }
     public EventBus Events { get; }
     public IssueService IssueService { get; }
+    public OAuthServer OAuth { get; }
 
     public bool IsCloud => Options.Deployment == Deployment.Cloud;
 
