@@ -3,6 +3,7 @@ using JiraEmulator.Endpoints;
 using JiraEmulator.Faults;
 using JiraEmulator.Http;
 using JiraEmulator.OAuth;
+using JiraEmulator.Webhooks;
 
 namespace JiraEmulator;
 
@@ -84,11 +85,14 @@ public sealed class EmulatorServer : IAsyncDisposable
             ProjectCrudEndpoints.Map(api, version, state);
             MetadataEndpoints.Map(api, version, state);
             SchemeEndpoints.Map(api, version, state);
+            if (state.IsCloud) DynamicWebhookEndpoints.Map(api, version, state);
         }
+        AdminWebhookEndpoints.Map(app, state);
         RestFallback.Map(app);
 
         await app.StartAsync(ct);
         string address = app.Urls.First();
+        state.SiteUrl = address.TrimEnd('/');
         return new EmulatorServer(app, state, new Uri(address.TrimEnd('/') + "/"));
     }
 
@@ -99,5 +103,6 @@ public sealed class EmulatorServer : IAsyncDisposable
     {
         await app.StopAsync();
         await app.DisposeAsync();
+        await state.Dispatcher.DisposeAsync();
     }
 }

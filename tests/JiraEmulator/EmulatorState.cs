@@ -5,6 +5,7 @@ using JiraEmulator.Faults;
 using JiraEmulator.Issues;
 using JiraEmulator.OAuth;
 using JiraEmulator.Search;
+using JiraEmulator.Webhooks;
 
 namespace JiraEmulator;
 
@@ -24,7 +25,12 @@ public sealed class EmulatorState
         Events = new EventBus();
         IssueService = new IssueService(Data, Events, time);
         OAuth = new OAuthServer(options, time);
+        Webhooks = new WebhookRegistry(Data, time);
+        Dispatcher = new WebhookDispatcher(Webhooks, this);
     }
+
+    /// <summary>The bound site URL (no trailing slash), known once Kestrel has started; used where no request is at hand (webhook bodies).</summary>
+    public string SiteUrl { get; set; } = "http://127.0.0.1";
 
     public EmulatorOptions Options { get; }
     public TimeProvider Time { get; }
@@ -37,6 +43,8 @@ public sealed class EmulatorState
     public EventBus Events { get; }
     public IssueService IssueService { get; }
     public OAuthServer OAuth { get; }
+    public WebhookRegistry Webhooks { get; }
+    public WebhookDispatcher Dispatcher { get; }
 
     public bool IsCloud => Options.Deployment == Deployment.Cloud;
 
