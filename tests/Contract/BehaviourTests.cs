@@ -135,6 +135,27 @@ public sealed class BehaviourTests(CloudJira cloud, DataCenterJira dataCenter)
     }
 
     [Fact]
+    public async Task Token_bucket_rate_limit_answers_429_once_the_burst_is_spent()
+    {
+        await using var jira = await EmulatorServer.StartAsync(new EmulatorOptions { Issues = 10, RateLimitPerSecond = 0.5, RateLimitBurst = 3 });
+        var client = new JiraClient(jira.BaseUrl, JiraClient.Basic("admin@example.com", "emu-token-admin"));
+        var statuses = new List<int>();
+        Reply? last = null;
+        for (int i = 0; i < 4; i++)
+        {
+            last = await client.GetAsync("rest/api/3/myself");
+            statuses.Add(last.Status);
+        }
+        Assert.Equal([200, 200, 200, 429], statuses);
+        Assert.Equal("3", last!.Headers["X-RateLimit-Limit"]);
+        Assert.True(int.Parse(last.Headers["Retry-After"], System.Globalization.CultureInfo.InvariantCulture) >= 1);
+        Assert.Equal("jira-burst-based", last.Headers["RateLimit-Reason"]);
+        // Another caller has its own bucket.
+        var alice = client.WithAuth(JiraClient.Basic("alice@example.com", "emu-token-alice"));
+        Assert.Equal(200, (await alice.GetAsync("rest/api/3/myself")).Status);
+    }
+
+    [Fact]
     public async Task OAuth_refresh_rotates_and_reusing_an_old_refresh_token_revokes_the_chain()
     {
         var anonymous = cloud.Client(authenticated: false);
