@@ -8,7 +8,7 @@ using JiraEmulator.Faults;
 namespace JiraConnector.Tests.Contract;
 
 /// <summary>The contract notes' behaviours that a schema cannot show: paging ends, clamping, tokens, faults, auth, OAuth rotation, webhooks.</summary>
-public sealed class BehaviourTests(CloudJira cloud, DataCenterJira dataCenter)
+public sealed class BehaviourTests(CloudJira cloud, DataCenterJira dataCenter, ReadOnlyCloudJira readOnly)
 {
     [Fact]
     public async Task Project_search_clamps_maxResults_to_100_and_echoes_it_and_links_the_next_page()
@@ -33,7 +33,7 @@ public sealed class BehaviourTests(CloudJira cloud, DataCenterJira dataCenter)
         {
             string path = "rest/api/3/search/jql?jql=" + Uri.EscapeDataString("project IS NOT EMPTY ORDER BY key ASC") + "&fields=key&maxResults=40"
                 + (token is null ? "" : "&nextPageToken=" + Uri.EscapeDataString(token));
-            var page = (await cloud.Client().GetAsync(path)).Json;
+            var page = (await readOnly.Client().GetAsync(path)).Json;
             keys.AddRange(page["issues"]!.AsArray().Select(i => i!["key"]!.GetValue<string>()));
             token = page["isLast"]!.GetValue<bool>() ? null : page["nextPageToken"]!.GetValue<string>();
             if (firstToken.Length == 0 && token is not null) firstToken = token;
@@ -44,7 +44,7 @@ public sealed class BehaviourTests(CloudJira cloud, DataCenterJira dataCenter)
         var expected = keys.OrderBy(k => k[..k.IndexOf('-')], StringComparer.Ordinal).ThenBy(k => int.Parse(k[(k.IndexOf('-') + 1)..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(expected, keys);
 
-        var wrong = await cloud.Client().GetAsync("rest/api/3/search/jql?jql=project%3DWEB&nextPageToken=" + Uri.EscapeDataString(firstToken));
+        var wrong = await readOnly.Client().GetAsync("rest/api/3/search/jql?jql=project%3DWEB&nextPageToken=" + Uri.EscapeDataString(firstToken));
         Assert.Equal(400, wrong.Status);
     }
 

@@ -3,7 +3,7 @@ using JiraConnector.Tests.Contract.Infrastructure;
 namespace JiraConnector.Tests.Contract;
 
 /// <summary>The JQL the module emits, run through approximate-count and checked against the seeded data read back from search.</summary>
-public sealed class JqlTests(CloudJira jira)
+public sealed class JqlTests(ReadOnlyCloudJira jira)
 {
     private async Task<List<System.Text.Json.Nodes.JsonNode>> AllAsync(string jql)
     {
