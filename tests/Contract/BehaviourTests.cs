@@ -98,7 +98,7 @@ public sealed class BehaviourTests(CloudJira cloud, DataCenterJira dataCenter, R
     [Fact]
     public async Task Faults_429_then_success_with_Retry_After_and_reset_headers_and_the_request_log_records_it()
     {
-        await using var jira = await EmulatorServer.StartAsync(new EmulatorOptions { Issues = 20 });
+        await using var jira = await EmulatorServer.StartAsync(new EmulatorOptions { Issues = 20 }, TestContext.Current.CancellationToken);
         var client = new JiraClient(jira.BaseUrl, JiraClient.Basic("admin@example.com", "emu-token-admin"));
         jira.Faults.Add(new FaultRule { Status = 429, RetryAfterSeconds = 2, Count = 2, PathContains = "/search" });
         for (int i = 0; i < 2; i++)
@@ -120,7 +120,7 @@ public sealed class BehaviourTests(CloudJira cloud, DataCenterJira dataCenter, R
     [Fact]
     public async Task Faults_drop_and_truncate_break_the_connection_and_the_admin_endpoint_edits_the_same_plan()
     {
-        await using var jira = await EmulatorServer.StartAsync(new EmulatorOptions { Issues = 20 });
+        await using var jira = await EmulatorServer.StartAsync(new EmulatorOptions { Issues = 20 }, TestContext.Current.CancellationToken);
         var client = new JiraClient(jira.BaseUrl, JiraClient.Basic("admin@example.com", "emu-token-admin"));
         var admin = new JiraClient(jira.BaseUrl, null);
         Assert.Equal(201, (await admin.SendAsync("POST", "__emulator/faults", """{"count":1,"drop":true}""")).Status);
@@ -137,7 +137,7 @@ public sealed class BehaviourTests(CloudJira cloud, DataCenterJira dataCenter, R
     [Fact]
     public async Task Token_bucket_rate_limit_answers_429_once_the_burst_is_spent()
     {
-        await using var jira = await EmulatorServer.StartAsync(new EmulatorOptions { Issues = 10, RateLimitPerSecond = 0.5, RateLimitBurst = 3 });
+        await using var jira = await EmulatorServer.StartAsync(new EmulatorOptions { Issues = 10, RateLimitPerSecond = 0.5, RateLimitBurst = 3 }, TestContext.Current.CancellationToken);
         var client = new JiraClient(jira.BaseUrl, JiraClient.Basic("admin@example.com", "emu-token-admin"));
         var statuses = new List<int>();
         Reply? last = null;
@@ -180,7 +180,7 @@ public sealed class BehaviourTests(CloudJira cloud, DataCenterJira dataCenter, R
     [Fact]
     public async Task Admin_webhook_with_secret_delivers_a_signed_issue_created_payload()
     {
-        await using var jira = await EmulatorServer.StartAsync(new EmulatorOptions { Issues = 12 });
+        await using var jira = await EmulatorServer.StartAsync(new EmulatorOptions { Issues = 12 }, TestContext.Current.CancellationToken);
         var client = new JiraClient(jira.BaseUrl, JiraClient.Basic("admin@example.com", "emu-token-admin"));
         int port = FreePort();
         using var listener = new HttpListener();
