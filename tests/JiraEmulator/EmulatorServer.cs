@@ -2,6 +2,9 @@ using JiraEmulator.Auth;
 using JiraEmulator.Endpoints;
 using JiraEmulator.Faults;
 using JiraEmulator.Http;
+using JiraEmulator.OAuth;
+using JiraEmulator.RateLimiting;
+using JiraEmulator.Webhooks;
 
 namespace JiraEmulator;
 
@@ -58,13 +61,16 @@ public sealed class EmulatorServer : IAsyncDisposable
         var app = builder.Build();
         // Order matters: the log sees the final status and the caller; errors become ErrorCollections
         // inside it; auth runs before faults so a faulted request is still attributed to its user.
+        app.UseMiddleware<ExJiraAliasMiddleware>();
         app.UseMiddleware<RequestLogMiddleware>();
         app.UseMiddleware<ErrorMiddleware>();
         app.UseMiddleware<JiraAuthMiddleware>();
+        app.UseMiddleware<RateLimitMiddleware>();
         app.UseMiddleware<FaultMiddleware>();
         app.UseRouting();
 
         AdminEndpoints.Map(app, state);
+        if (state.IsCloud) OAuthEndpoints.Map(app, state);
         foreach (int version in state.ApiVersions)
         {
             var api = app.MapGroup($"/rest/api/{version}");
@@ -82,11 +88,14 @@ public sealed class EmulatorServer : IAsyncDisposable
             ProjectCrudEndpoints.Map(api, version, state);
             MetadataEndpoints.Map(api, version, state);
             SchemeEndpoints.Map(api, version, state);
+            if (state.IsCloud) DynamicWebhookEndpoints.Map(api, version, state);
         }
+        AdminWebhookEndpoints.Map(app, state);
         RestFallback.Map(app);
 
         await app.StartAsync(ct);
         string address = app.Urls.First();
+        state.SiteUrl = address.TrimEnd('/');
         return new EmulatorServer(app, state, new Uri(address.TrimEnd('/') + "/"));
     }
 
@@ -97,5 +106,6 @@ public sealed class EmulatorServer : IAsyncDisposable
     {
         await app.StopAsync();
         await app.DisposeAsync();
+        await state.Dispatcher.DisposeAsync();
     }
 }

@@ -3,7 +3,9 @@ using JiraEmulator.Data;
 using JiraEmulator.Events;
 using JiraEmulator.Faults;
 using JiraEmulator.Issues;
+using JiraEmulator.OAuth;
 using JiraEmulator.Search;
+using JiraEmulator.Webhooks;
 
 namespace JiraEmulator;
 
@@ -22,7 +24,13 @@ public sealed class EmulatorState
         Search = new SearchService(Data, time);
         Events = new EventBus();
         IssueService = new IssueService(Data, Events, time);
+        OAuth = new OAuthServer(options, time);
+        Webhooks = new WebhookRegistry(Data, time);
+        Dispatcher = new WebhookDispatcher(Webhooks, this);
     }
+
+    /// <summary>The bound site URL (no trailing slash), known once Kestrel has started; used where no request is at hand (webhook bodies).</summary>
+    public string SiteUrl { get; set; } = "http://127.0.0.1";
 
     public EmulatorOptions Options { get; }
     public TimeProvider Time { get; }
@@ -34,6 +42,9 @@ public sealed class EmulatorState
     public SearchService Search { get; }
     public EventBus Events { get; }
     public IssueService IssueService { get; }
+    public OAuthServer OAuth { get; }
+    public WebhookRegistry Webhooks { get; }
+    public WebhookDispatcher Dispatcher { get; }
 
     public bool IsCloud => Options.Deployment == Deployment.Cloud;
 

@@ -52,7 +52,7 @@ public static class UserEndpoints
         {
             var user = Find(context, state) ?? throw JiraErrorException.NotFound("The user with the given identifier does not exist.");
             var ctx = ApiContext.From(context, version, state.Options.Deployment);
-            return JsonResponse.Ok(w => UserRenderer.Write(w, user, ctx, withGroups: context.Request.GetList("expand").Contains("groups")));
+            return JsonResponse.Ok(w => UserRenderer.Write(w, user, ctx, withGroups: context.Request.GetList("expand").Contains("groups"), full: true));
         });
 
         api.MapGet("/user/groups", (HttpContext context) =>
@@ -108,7 +108,7 @@ public static class UserEndpoints
         return JsonResponse.Ok(w =>
         {
             w.WriteStartArray();
-            foreach (var user in users.Skip(startAt).Take(maxResults)) UserRenderer.Write(w, user, ctx);
+            foreach (var user in users.Skip(startAt).Take(maxResults)) UserRenderer.Write(w, user, ctx, full: true);
             w.WriteEndArray();
         });
     }
