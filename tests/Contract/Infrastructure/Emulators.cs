@@ -2,6 +2,7 @@ using JiraEmulator;
 
 [assembly: AssemblyFixture(typeof(JiraConnector.Tests.Contract.Infrastructure.CloudJira))]
 [assembly: AssemblyFixture(typeof(JiraConnector.Tests.Contract.Infrastructure.DataCenterJira))]
+[assembly: AssemblyFixture(typeof(JiraConnector.Tests.Contract.Infrastructure.ReadOnlyCloudJira))]
 
 namespace JiraConnector.Tests.Contract.Infrastructure;
 
@@ -27,3 +28,9 @@ public abstract class EmulatorFixture(Deployment deployment) : IAsyncLifetime
 public sealed class CloudJira() : EmulatorFixture(Deployment.Cloud);
 
 public sealed class DataCenterJira() : EmulatorFixture(Deployment.DataCenter);
+
+/// <summary>
+/// A Cloud emulator that no test writes to. Test classes run in parallel, so counts and page walks that must
+/// add up are made here, where no other test creates or deletes issues between two requests.
+/// </summary>
+public sealed class ReadOnlyCloudJira() : EmulatorFixture(Deployment.Cloud);
