@@ -15,7 +15,18 @@ namespace JiraConnector.Bulk
             await context.Gate.WaitAsync(context.Cancellation).ConfigureAwait(false);
             using var response = await context.Instance.Client.SendAsync(request, null, context.Cancellation).ConfigureAwait(false);
             context.Gate.Observe(response);
-            var text = response.Content == null ? null : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            string? text;
+            try
+            {
+                text = response.Content == null ? null : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is System.Net.Http.HttpRequestException || ex is System.IO.IOException)
+            {
+                // The answer broke off: Jira did the work, or some of it, or none. Callers treat
+                // this like any lost answer.
+                throw new JiraApiException(JiraErrorId.ConnectionFailed, $"The connection broke while reading Jira's answer to {request}: {ex.Message}",
+                    request.ToString(), (int)response.StatusCode, ex);
+            }
             if (string.IsNullOrWhiteSpace(text)) return null;
             try
             {

@@ -17,7 +17,8 @@ namespace JiraConnector.Bulk
         public static BulkJob FromDisk(JournalFolder folder)
         {
             var manifest = BulkManifest.Load(folder.Manifest);
-            if (BulkJobRegistry.Find(manifest.JobId) is BulkJob live && string.Equals(live.Folder.Path, folder.Path, StringComparison.Ordinal)) return live;
+            // A job this process still runs is the live object; once it has finished, the journal is the truth.
+            if (BulkJobRegistry.Find(manifest.JobId) is BulkJob live && !live.IsFinished && string.Equals(live.Folder.Path, folder.Path, StringComparison.Ordinal)) return live;
             var replay = JournalReplay.Read(folder.Journal);
             var job = new BulkJob(manifest, folder, "Resume-JiraBulkJob -Id " + manifest.JobId);
             BulkJobStatus status;

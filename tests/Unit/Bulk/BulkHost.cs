@@ -39,6 +39,22 @@ internal sealed class BulkHost : IDisposable
         return (BulkJob)output.Single().BaseObject;
     }
 
+    /// <summary>The first error a script writes (terminating or not); fails if it writes none.</summary>
+    public ErrorRecord ErrorOf(string script, IDictionary<string, object?>? variables = null)
+    {
+        using var shell = Module.Create(script, variables);
+        try
+        {
+            shell.Invoke();
+        }
+        catch (RuntimeException ex)
+        {
+            return ex.ErrorRecord;
+        }
+        Assert.True(shell.Streams.Error.Count > 0, "The script wrote no error.");
+        return shell.Streams.Error[0];
+    }
+
     public static void AssertCompleted(BulkJob job) =>
         Assert.True(job.Status == BulkJobStatus.COMPLETED, $"The job ended {job.Status}: {job.Message}");
 
@@ -66,6 +82,8 @@ internal sealed class BulkHost : IDisposable
     }
 
     public async Task<JsonDocument> GetAsync(string path) => JsonDocument.Parse(await _http.GetStringAsync(RestPath + path));
+
+    public async Task DeleteAsync(string path) => (await _http.DeleteAsync(RestPath + path)).EnsureSuccessStatusCode();
 
     public async Task PostAsync(string path, object body) => (await _http.PostAsJsonAsync(RestPath + path, body)).EnsureSuccessStatusCode();
 
