@@ -90,9 +90,13 @@ namespace JiraConnector.Bulk
         {
             try
             {
-                if (row.Fields.Count > 0)
+                // An edit cannot move an incident to another project (Jira refuses the field), so
+                // the project column, which a create needs, is left out of updates.
+                var fields = row.Fields.Where(f => !string.Equals(f.Key, "project", StringComparison.OrdinalIgnoreCase))
+                    .ToDictionary(f => f.Key, f => f.Value, StringComparer.OrdinalIgnoreCase);
+                if (fields.Count > 0)
                 {
-                    row.Body ??= RequestBodies.Build(WriteShape.IssueFields, _context.Instance, row.Fields, _catalog, key);
+                    row.Body ??= RequestBodies.Build(WriteShape.IssueFields, _context.Instance, fields, _catalog, key);
                     using var _ = await BulkHttp.SendSafeAsync(_context, Rest.Put(_context.Instance, "issue/" + Rest.Segment(key), row.Body)).ConfigureAwait(false);
                 }
                 return RowOutcome.Done(row.Record, key, null);

@@ -55,6 +55,12 @@ internal sealed class BulkHost : IDisposable
         return shell.Streams.Error[0];
     }
 
+    public static void AssertNoErrors(BulkHost host, BulkJob job)
+    {
+        var errors = host.Module.Run("Get-JiraBulkJobError -Id $id", new Dictionary<string, object?> { ["id"] = job.JobId }).Select(e => e.BaseObject.ToString());
+        Assert.Equal(Array.Empty<string?>(), errors);
+    }
+
     public static void AssertCompleted(BulkJob job) =>
         Assert.True(job.Status == BulkJobStatus.COMPLETED, $"The job ended {job.Status}: {job.Message}");
 
@@ -82,6 +88,9 @@ internal sealed class BulkHost : IDisposable
     }
 
     public async Task<JsonDocument> GetAsync(string path) => JsonDocument.Parse(await _http.GetStringAsync(RestPath + path));
+
+    /// <summary>A GET on REST v2, where rich text comes back as plain strings.</summary>
+    public async Task<JsonDocument> GetAsync2(string path) => JsonDocument.Parse(await _http.GetStringAsync("rest/api/2/" + path));
 
     public async Task DeleteAsync(string path) => (await _http.DeleteAsync(RestPath + path)).EnsureSuccessStatusCode();
 
