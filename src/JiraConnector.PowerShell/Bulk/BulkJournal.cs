@@ -15,10 +15,12 @@ namespace JiraConnector.Bulk
         private readonly object _lock = new object();
         private readonly FileStream _stream;
         private readonly MemoryStream _buffer = new MemoryStream();
+        private readonly Utf8JsonWriter _writer;
 
         public BulkJournal(string path)
         {
             _stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, 64 * 1024);
+            _writer = new Utf8JsonWriter(_buffer);
         }
 
         public void Started(DateTimeOffset at) => Append(w =>
@@ -63,7 +65,11 @@ namespace JiraConnector.Bulk
 
         public void Dispose()
         {
-            lock (_lock) _stream.Dispose();
+            lock (_lock)
+            {
+                _writer.Dispose();
+                _stream.Dispose();
+            }
         }
 
         private static void WriteOutcome(Utf8JsonWriter w, RowOutcome outcome)
@@ -93,13 +99,13 @@ namespace JiraConnector.Bulk
 
         private void WriteLine(Action<Utf8JsonWriter> write)
         {
+            // One writer, reset for each line (the journal lock serializes them).
             _buffer.SetLength(0);
-            using (var writer = new Utf8JsonWriter(_buffer))
-            {
-                writer.WriteStartObject();
-                write(writer);
-                writer.WriteEndObject();
-            }
+            _writer.Reset(_buffer);
+            _writer.WriteStartObject();
+            write(_writer);
+            _writer.WriteEndObject();
+            _writer.Flush();
             _buffer.WriteByte((byte)'\n');
             _stream.Write(_buffer.GetBuffer(), 0, (int)_buffer.Length);
         }

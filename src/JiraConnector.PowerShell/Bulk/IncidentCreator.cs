@@ -20,29 +20,23 @@ namespace JiraConnector.Bulk
 
         private readonly BulkContext _context;
         private readonly FieldCatalog _catalog;
+        private readonly string _markerPrefix;
 
         public IncidentCreator(BulkContext context, FieldCatalog catalog)
         {
             _context = context;
             _catalog = catalog;
+            _markerPrefix = BulkMarker.PropertiesPrefix(context.JobId);
         }
 
         /// <summary>The issueUpdates element of a row: its fields and its marker property. Bad field
         /// values throw ArgumentException, which fails that row only.</summary>
         public string ElementFor(RowWork work)
         {
+            // Build writes {"fields":{...}} with a Utf8JsonWriter, so its text ends with the
+            // object's closing brace: the marker goes in front of it, without parsing it again.
             var fields = RequestBodies.Build(WriteShape.IssueFields, _context.Instance, work.Fields, _catalog, null);
-            using var parsed = JsonDocument.Parse(fields);
-            using var buffer = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(buffer))
-            {
-                writer.WriteStartObject();
-                writer.WritePropertyName("fields");
-                parsed.RootElement.GetProperty("fields").WriteTo(writer);
-                BulkMarker.WriteProperties(writer, _context.JobId, work.Row);
-                writer.WriteEndObject();
-            }
-            return Encoding.UTF8.GetString(buffer.ToArray());
+            return string.Concat(fields.Substring(0, fields.LastIndexOf('}')), ",", _markerPrefix, work.Row.ToString(System.Globalization.CultureInfo.InvariantCulture), "}}]}");
         }
 
         public async Task<List<RowOutcome>> CreateAsync(IReadOnlyList<RowWork> rows)
@@ -99,7 +93,7 @@ namespace JiraConnector.Bulk
 
         private JiraRequest BulkRequest(IReadOnlyList<RowWork> rows)
         {
-            var body = new StringBuilder("{\"issueUpdates\":[");
+            var body = new StringBuilder(rows.Sum(r => r.Body!.Length + 1) + 20).Append("{\"issueUpdates\":[");
             for (var i = 0; i < rows.Count; i++)
             {
                 if (i > 0) body.Append(',');
