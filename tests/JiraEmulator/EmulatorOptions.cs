@@ -16,4 +16,13 @@ public sealed class EmulatorOptions
 
     /// <summary>Kestrel address. Port 0 lets the OS pick a free port, which keeps parallel test runs apart.</summary>
     public string Urls { get; set; } = "http://127.0.0.1:0";
+
+    /// <summary>Lifetime of OAuth 2.0 access tokens (Atlassian: one hour). Shorten it to test refresh-before-expiry.</summary>
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How long a rotated refresh token may still be reused (Atlassian: 10 minutes). Zero by default so a
+    /// test sees reuse detection revoke the chain at once.
+    /// </summary>
+    public TimeSpan RefreshTokenReuseLeeway { get; set; } = TimeSpan.Zero;
 }

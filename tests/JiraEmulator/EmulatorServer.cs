@@ -2,6 +2,8 @@ using JiraEmulator.Auth;
 using JiraEmulator.Endpoints;
 using JiraEmulator.Faults;
 using JiraEmulator.Http;
+using JiraEmulator.OAuth;
+using JiraEmulator.Webhooks;
 
 namespace JiraEmulator;
 
@@ -58,6 +60,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         var app = builder.Build();
         // Order matters: the log sees the final status and the caller; errors become ErrorCollections
         // inside it; auth runs before faults so a faulted request is still attributed to its user.
+        app.UseMiddleware<ExJiraAliasMiddleware>();
         app.UseMiddleware<RequestLogMiddleware>();
         app.UseMiddleware<ErrorMiddleware>();
         app.UseMiddleware<JiraAuthMiddleware>();
@@ -65,17 +68,31 @@ public sealed class EmulatorServer : IAsyncDisposable
         app.UseRouting();
 
         AdminEndpoints.Map(app, state);
+        if (state.IsCloud) OAuthEndpoints.Map(app, state);
         foreach (int version in state.ApiVersions)
         {
             var api = app.MapGroup($"/rest/api/{version}");
             ServerEndpoints.Map(api, version, state);
             ProjectEndpoints.Map(api, version, state);
             SearchEndpoints.Map(api, version, state);
+            IssueEndpoints.Map(api, version, state);
+            CommentEndpoints.Map(api, version, state);
+            WorklogEndpoints.Map(api, version, state);
+            IssueChildEndpoints.Map(api, version, state);
+            PropertyEndpoints.Map(api, version, state);
+            UserEndpoints.Map(api, version, state);
+            GroupEndpoints.Map(api, version, state);
+            ProjectCrudEndpoints.Map(api, version, state);
+            MetadataEndpoints.Map(api, version, state);
+            SchemeEndpoints.Map(api, version, state);
+            if (state.IsCloud) DynamicWebhookEndpoints.Map(api, version, state);
         }
+        AdminWebhookEndpoints.Map(app, state);
         RestFallback.Map(app);
 
         await app.StartAsync(ct);
         string address = app.Urls.First();
+        state.SiteUrl = address.TrimEnd('/');
         return new EmulatorServer(app, state, new Uri(address.TrimEnd('/') + "/"));
     }
 
@@ -86,5 +103,6 @@ public sealed class EmulatorServer : IAsyncDisposable
     {
         await app.StopAsync();
         await app.DisposeAsync();
+        await state.Dispatcher.DisposeAsync();
     }
 }

@@ -1,7 +1,11 @@
 using JiraEmulator.Auth;
 using JiraEmulator.Data;
+using JiraEmulator.Events;
 using JiraEmulator.Faults;
+using JiraEmulator.Issues;
+using JiraEmulator.OAuth;
 using JiraEmulator.Search;
+using JiraEmulator.Webhooks;
 
 namespace JiraEmulator;
 
@@ -14,18 +18,33 @@ public sealed class EmulatorState
         Time = time;
         Data = SeedData.Build(options);
         Credentials = new Credentials(Data);
+        Groups = JiraEmulator.Data.Groups.From(Data.Users);
         Faults = new FaultPlan(options.Seed);
         Requests = new RequestLog();
         Search = new SearchService(Data, time);
+        Events = new EventBus();
+        IssueService = new IssueService(Data, Events, time);
+        OAuth = new OAuthServer(options, time);
+        Webhooks = new WebhookRegistry(Data, time);
+        Dispatcher = new WebhookDispatcher(Webhooks, this);
     }
+
+    /// <summary>The bound site URL (no trailing slash), known once Kestrel has started; used where no request is at hand (webhook bodies).</summary>
+    public string SiteUrl { get; set; } = "http://127.0.0.1";
 
     public EmulatorOptions Options { get; }
     public TimeProvider Time { get; }
     public JiraData Data { get; }
     public Credentials Credentials { get; }
+    public IReadOnlyList<Group> Groups { get; }
     public FaultPlan Faults { get; }
     public RequestLog Requests { get; }
     public SearchService Search { get; }
+    public EventBus Events { get; }
+    public IssueService IssueService { get; }
+    public OAuthServer OAuth { get; }
+    public WebhookRegistry Webhooks { get; }
+    public WebhookDispatcher Dispatcher { get; }
 
     public bool IsCloud => Options.Deployment == Deployment.Cloud;
 

@@ -65,8 +65,12 @@ public sealed class JiraAuthMiddleware(RequestDelegate next, EmulatorState state
 
         if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            var found = state.Credentials.CheckPersonalAccessToken(header[7..].Trim());
-            return found is null ? null : new Caller(found, "Bearer", LoginOf(found));
+            string token = header[7..].Trim();
+            var found = state.Credentials.CheckPersonalAccessToken(token);
+            if (found is not null) return new Caller(found, "Bearer", LoginOf(found));
+            // Cloud: an OAuth 2.0 access token from /oauth/token.
+            if (state.IsCloud && state.OAuth.Authenticate(token) is { } grant) return new Caller(grant.User, "OAuth", LoginOf(grant.User));
+            return null;
         }
 
         return null;

@@ -9,6 +9,8 @@ public sealed record IssueType(string Id, string Name, string Description, bool 
 /// <summary>Rank orders priorities for ORDER BY priority (Highest has the largest rank).</summary>
 public sealed record Priority(string Id, string Name, string Description, string StatusColor, int Rank);
 
+public sealed record ProjectCategory(string Id, string Name, string Description);
+
 public sealed record Resolution(string Id, string Name, string Description);
 
 /// <summary>
@@ -56,6 +58,12 @@ public static class Catalog
         new("10000", "Done", "Work has been completed on this issue."),
         new("10001", "Won't Do", "This issue won't be actioned."),
         new("10002", "Duplicate", "The problem is a duplicate of an existing issue."),
+    ];
+
+    public static readonly IReadOnlyList<ProjectCategory> ProjectCategories =
+    [
+        new("10000", "Engineering", "Products and platforms."),
+        new("10001", "Business", "Teams outside engineering."),
     ];
 
     public static readonly IReadOnlyList<string> Labels = ["backend", "frontend", "urgent", "customer", "tech-debt", "security", "infra", "ux"];

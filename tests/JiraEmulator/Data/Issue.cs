@@ -28,6 +28,14 @@ public sealed class Issue
     public DateTimeOffset? ResolutionDate { get; set; }
     public double? StoryPoints { get; set; }
 
+    /// <summary>Guards Comments, Worklogs, History and Watchers, which change in place.</summary>
+    public Lock Gate { get; } = new();
+
+    public List<Comment> Comments { get; } = [];
+    public List<Worklog> Worklogs { get; } = [];
+    public List<ChangeHistory> History { get; } = [];
+    public HashSet<User> Watchers { get; } = [];
+
     private ConcurrentDictionary<string, JsonNode?>? properties;
 
     /// <summary>Issue properties (entity properties), created on first use because most issues never have any.</summary>

@@ -15,6 +15,9 @@ public sealed class JiraData
 
     public IReadOnlyList<User> Users { get; }
 
+    /// <summary>Comments, worklogs and change histories by id, across all issues.</summary>
+    public Records Records { get; } = new();
+
     public IssueStore Issues { get; }
 
     public IReadOnlyList<Project> Projects
@@ -29,6 +32,20 @@ public sealed class JiraData
             return projects.FirstOrDefault(p => p.Id == idOrKey || string.Equals(p.Key, idOrKey, StringComparison.OrdinalIgnoreCase));
         }
     }
+
+    /// <summary>The next free project id (one above the largest, as ids are never reused).</summary>
+    public string NewProjectId()
+    {
+        lock (gate)
+        {
+            long next = projects.Count == 0 ? 10000 : projects.Max(p => long.Parse(p.Id, System.Globalization.CultureInfo.InvariantCulture)) + 1;
+            next = Math.Max(next, ++lastProjectId);
+            lastProjectId = next;
+            return next.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    private long lastProjectId;
 
     public void AddProject(Project project)
     {

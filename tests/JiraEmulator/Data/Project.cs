@@ -8,6 +8,7 @@ public sealed class Project
     public required string ProjectTypeKey { get; init; }
     public required User Lead { get; set; }
     public string Description { get; set; } = "";
+    public ProjectCategory? Category { get; set; }
 
     private int lastNumber;
 

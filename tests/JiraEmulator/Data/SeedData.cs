@@ -48,6 +48,7 @@ public static class SeedData
         var random = new Random(options.Seed);
         var activeUsers = users.Where(u => u.Active).ToArray();
         var time = Epoch;
+        var pending = new List<Issue>(options.Issues);
 
         for (int i = 0; i < options.Issues; i++)
         {
@@ -81,12 +82,72 @@ public static class SeedData
                 StoryPoints = random.Next(100) < 40 ? null : StoryPointValues[random.Next(StoryPointValues.Length)],
             };
             store.Add(issue);
+            pending.Add(issue);
         }
 
-        return new JiraData(users, projects, store);
+        var data = new JiraData(users, projects, store);
+        // Children need the site-wide id counters, so they are added once the JiraData exists.
+        // A second Random keeps the issue fields the same whether or not children change later.
+        var childRandom = new Random(unchecked(options.Seed * 7919 + 17));
+        foreach (var issue in pending) AddChildren(issue, data, childRandom, activeUsers);
+        return data;
     }
 
     private static readonly double[] StoryPointValues = [1, 2, 3, 5, 8, 13];
+
+    private static readonly string[] CommentTexts =
+    [
+        "I can reproduce this on the latest build.",
+        "Looks related to the change from last sprint.",
+        "Fixed in the branch, waiting for review.",
+        "Can we get logs from the customer?",
+        "Moving this to the next sprint.",
+        "Verified on staging.",
+    ];
+
+    /// <summary>
+    /// Seeded comments (0-3), worklogs (0-2), watchers (reporter, assignee) and a status change in the
+    /// history when the issue left To Do. All are dated between created and updated, so the
+    /// updated-equals-id-order property of the seed holds.
+    /// </summary>
+    private static void AddChildren(Issue issue, JiraData data, Random random, User[] activeUsers)
+    {
+        var span = issue.Updated - issue.Created;
+        int comments = random.Next(4);
+        for (int c = 0; c < comments; c++)
+        {
+            var author = activeUsers[random.Next(activeUsers.Length)];
+            var when = issue.Created + span * ((c + 1) / 5.0);
+            var comment = new Comment
+            {
+                Id = data.Records.NewCommentId(), Issue = issue, Author = author, UpdateAuthor = author,
+                Body = CommentTexts[random.Next(CommentTexts.Length)], Created = when, Updated = when,
+            };
+            issue.Comments.Add(comment);
+            data.Records.Add(comment);
+        }
+        int worklogs = random.Next(3);
+        for (int w = 0; w < worklogs; w++)
+        {
+            var author = issue.Assignee ?? issue.Reporter;
+            var worklog = new Worklog
+            {
+                Id = data.Records.NewWorklogId(), Issue = issue, Author = author, UpdateAuthor = author,
+                Comment = random.Next(2) == 0 ? null : "Worked on it.",
+                Started = issue.Created, TimeSpentSeconds = 900 * (1 + random.Next(16)),
+                Created = issue.Updated, Updated = issue.Updated,
+            };
+            issue.Worklogs.Add(worklog);
+            data.Records.Add(worklog);
+        }
+        issue.Watchers.Add(issue.Reporter);
+        if (issue.Assignee is not null) issue.Watchers.Add(issue.Assignee);
+        if (issue.Status != Catalog.ToDo && issue.Status != Catalog.Backlog)
+        {
+            issue.History.Add(new ChangeHistory(data.Records.NewHistoryId(), issue.Assignee ?? issue.Reporter, issue.Updated,
+                [new ChangeItem("status", "jira", "status", Catalog.ToDo.Id, Catalog.ToDo.Name, issue.Status.Id, issue.Status.Name)]));
+        }
+    }
 
     private static List<User> BuildUsers()
     {
@@ -127,6 +188,7 @@ public static class SeedData
                 ProjectTypeKey = type,
                 Lead = users[(i * 3) % (users.Count - 2)],
                 Description = $"Seeded project {name}.",
+                Category = Catalog.ProjectCategories[type == "business" ? 1 : 0],
             });
         }
         return projects;

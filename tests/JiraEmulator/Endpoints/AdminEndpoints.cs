@@ -35,6 +35,13 @@ public static class AdminEndpoints
             return Results.NoContent();
         });
 
+       admin.MapGet("/webhooks/deliveries", () => Results.Ok(state.Dispatcher.Deliveries));
+        admin.MapDelete("/webhooks/deliveries", () =>
+        {
+            state.Dispatcher.ClearDeliveries();
+            return Results.NoContent();
+        });
+
         admin.MapGet("/requests", () => Results.Ok(state.Requests.Entries));
         admin.MapDelete("/requests", () =>
         {

@@ -16,6 +16,15 @@ public static class RequestReading
         return value;
     }
 
+    public static long GetLong(this HttpRequest request, string name, long defaultValue)
+    {
+        string? raw = request.Query[name];
+        if (string.IsNullOrEmpty(raw)) return defaultValue;
+        if (!long.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out long value))
+            throw JiraErrorException.BadRequest($"The value '{raw}' of the parameter '{name}' is not a valid number.");
+        return value;
+    }
+
     public static bool GetBool(this HttpRequest request, string name, bool defaultValue)
     {
         string? raw = request.Query[name];

@@ -29,7 +29,7 @@ public static class JqlFields
             "issuetype" or "type" => JqlMatchers.Reference(clause, "issuetype", i => i.IssueType,
                 v => Catalog.IssueTypes.FirstOrDefault(t => t.Id == v || Same(t.Name, v) || (Same(v, "Sub-task") && t.Subtask))),
             "priority" => JqlMatchers.Reference(clause, "priority", i => i.Priority,
-                v => Catalog.Priorities.FirstOrDefault(p => p.Id == v || Same(p.Name, v))),
+                v => Catalog.Priorities.FirstOrDefault(p => p.Id == v || Same(p.Name, v)), rank: p => p.Rank),
             "resolution" => JqlMatchers.Reference(clause, "resolution", i => i.Resolution,
                 v => Catalog.Resolutions.FirstOrDefault(r => r.Id == v || Same(r.Name, v)), emptyAlias: "Unresolved"),
             "assignee" => JqlMatchers.UserField(clause, "assignee", i => i.Assignee, context),

@@ -32,9 +32,18 @@ public static class JqlMatchers
         JqlErrors.Semantic($"Unable to find JQL function '{function.Name}({string.Join(",", function.Arguments)})'.");
 
     /// <summary>Fields whose values are catalog objects: project, status, issuetype, priority, resolution, statusCategory.</summary>
-    public static Func<Issue, bool> Reference<T>(JqlClause clause, string field, Func<Issue, T?> get, Func<string, T?> resolve, string? emptyAlias = null)
+    public static Func<Issue, bool> Reference<T>(JqlClause clause, string field, Func<Issue, T?> get, Func<string, T?> resolve, string? emptyAlias = null, Func<T, int>? rank = null)
         where T : class
     {
+        if (rank is not null && clause.Operator is "<" or "<=" or ">" or ">=")
+        {
+            // Ordered catalog fields (priority): compare by rank, so "priority > Medium" means High and Highest.
+            if (clause.Operand is not JqlValue value) throw JqlErrors.Semantic($"The operator '{clause.Operator}' needs a single value for the '{field}' field.");
+            var target = resolve(value.Text) ?? throw NoSuchValue(value.Text, field);
+            int targetRank = rank(target);
+            var compare = Comparer(clause.Operator);
+            return issue => get(issue) is { } v && compare(rank(v).CompareTo(targetRank));
+        }
         return ReferenceCore(clause, field, get, operand => operand switch
         {
             JqlValue v when emptyAlias is not null && string.Equals(v.Text, emptyAlias, StringComparison.OrdinalIgnoreCase) => null,

@@ -105,7 +105,6 @@ public sealed class JqlParser
     {
         var fieldToken = Peek;
         string field = ParseFieldName("Expecting a field name");
-        var opToken = Peek;
         string op = ParseOperator(field);
         JqlOperand operand = op switch
         {
@@ -113,7 +112,6 @@ public sealed class JqlParser
             "IN" or "NOT IN" => ParseListOrFunction(),
             _ => ParseSingleOperand(),
         };
-        _ = opToken;
         return new JqlClause(field, op, operand, fieldToken.Position);
     }
 

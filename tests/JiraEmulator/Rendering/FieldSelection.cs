@@ -14,6 +14,9 @@ public sealed class FieldSelection
         "fixVersions", "versions", "duedate", "subtasks", "issuelinks", "watches", "customfield_10016",
     ];
 
+    /// <summary>Returned only for *all or by name, as GET issue does by default.</summary>
+    public static readonly string[] NonNavigable = ["comment", "worklog", "attachment"];
+
     private readonly bool all;
     private readonly bool navigable;
     private readonly HashSet<string> include = new(StringComparer.OrdinalIgnoreCase);
@@ -34,7 +37,7 @@ public sealed class FieldSelection
         new(requested.Count > 0 ? requested : defaultSpec.Split(','));
 
     public bool Includes(string field) =>
-        !exclude.Contains(field) && (include.Contains(field) || navigable && Navigable.Contains(field, StringComparer.OrdinalIgnoreCase) || all);
+        !exclude.Contains(field) && (include.Contains(field) || navigable && Navigable.Contains(field, StringComparer.OrdinalIgnoreCase));
 
     public bool IncludesNonNavigable(string field) => !exclude.Contains(field) && (all || include.Contains(field));
 

@@ -1,14 +1,22 @@
 using System.Text.Json;
 using JiraEmulator.Data;
+using JiraEmulator.Issues;
 
 namespace JiraEmulator.Rendering;
+
+/// <summary>What GET issue and the searches may add beside fields: expand (names, changelog, transitions) and properties.</summary>
+public sealed record IssueExtras(ISet<string> Expand, ISet<string> Properties)
+{
+    public static IssueExtras From(IEnumerable<string> expand, IEnumerable<string> properties) =>
+        new(expand.ToHashSet(StringComparer.OrdinalIgnoreCase), properties.ToHashSet(StringComparer.Ordinal));
+}
 
 /// <summary>Writes an IssueBean with only the selected fields, straight to the writer (the search hot path).</summary>
 public static class IssueRenderer
 {
     public const string Expand = "renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations";
 
-    public static void Write(Utf8JsonWriter writer, Issue issue, FieldSelection fields, ApiContext api)
+    public static void Write(Utf8JsonWriter writer, Issue issue, FieldSelection fields, ApiContext api, IssueExtras? extras = null)
     {
         writer.WriteStartObject();
         if (fields.HasAnyField) writer.WriteString("expand", Expand);
@@ -24,7 +32,53 @@ public static class IssueRenderer
             WriteFields(writer, issue, fields, api);
             writer.WriteEndObject();
         }
+        if (extras is not null) WriteExtras(writer, issue, fields, api, extras);
         writer.WriteEndObject();
+    }
+
+    private static void WriteExtras(Utf8JsonWriter writer, Issue issue, FieldSelection fields, ApiContext api, IssueExtras extras)
+    {
+        if (extras.Properties.Count > 0)
+        {
+            writer.WriteStartObject("properties");
+            if (issue.HasProperties)
+            {
+                foreach (var (key, value) in issue.Properties)
+                {
+                    if (!extras.Properties.Contains("*all") && !extras.Properties.Contains(key)) continue;
+                    writer.WritePropertyName(key);
+                    if (value is null) writer.WriteNullValue();
+                    else value.WriteTo(writer);
+                }
+            }
+            writer.WriteEndObject();
+        }
+        if (extras.Expand.Contains("names"))
+        {
+            writer.WriteStartObject("names");
+            foreach (var field in FieldSelection.Navigable.Concat(FieldSelection.NonNavigable))
+                if (fields.Includes(field) || fields.IncludesNonNavigable(field)) writer.WriteString(field, FieldNames.DisplayName(field));
+            writer.WriteEndObject();
+        }
+        if (extras.Expand.Contains("transitions"))
+        {
+            writer.WriteStartArray("transitions");
+            foreach (var transition in Workflow.TransitionsFrom(issue.Status)) Workflow.WriteTransition(writer, transition, api);
+            writer.WriteEndArray();
+        }
+        if (extras.Expand.Contains("changelog"))
+        {
+            ChangeHistory[] histories;
+            lock (issue.Gate) histories = issue.History.ToArray();
+            writer.WriteStartObject("changelog");
+            writer.WriteNumber("startAt", 0);
+            writer.WriteNumber("maxResults", histories.Length);
+            writer.WriteNumber("total", histories.Length);
+            writer.WriteStartArray("histories");
+            foreach (var history in histories) RecordRenderer.WriteHistory(writer, history, api);
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
     }
 
     public static string IdText(Issue issue) => issue.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -85,11 +139,45 @@ public static class IssueRenderer
         if (fields.Includes("duedate")) writer.WriteNull("duedate");
         if (fields.Includes("watches"))
         {
+            int count;
+            lock (issue.Gate) count = issue.Watchers.Count;
             writer.WriteStartObject("watches");
             writer.WriteString("self", $"{api.ApiRoot}/issue/{issue.Key}/watchers");
-            writer.WriteNumber("watchCount", 0);
+            writer.WriteNumber("watchCount", count);
             writer.WriteBoolean("isWatching", false);
             writer.WriteEndObject();
+        }
+        if (fields.IncludesNonNavigable("comment"))
+        {
+            Comment[] comments;
+            lock (issue.Gate) comments = issue.Comments.ToArray();
+            writer.WriteStartObject("comment");
+            writer.WriteStartArray("comments");
+            foreach (var comment in comments) RecordRenderer.WriteComment(writer, comment, api);
+            writer.WriteEndArray();
+            writer.WriteString("self", $"{api.ApiRoot}/issue/{issue.Id}/comment");
+            writer.WriteNumber("maxResults", comments.Length);
+            writer.WriteNumber("total", comments.Length);
+            writer.WriteNumber("startAt", 0);
+            writer.WriteEndObject();
+        }
+        if (fields.IncludesNonNavigable("worklog"))
+        {
+            Worklog[] worklogs;
+            lock (issue.Gate) worklogs = issue.Worklogs.ToArray();
+            writer.WriteStartObject("worklog");
+            writer.WriteNumber("startAt", 0);
+            writer.WriteNumber("maxResults", Math.Max(20, worklogs.Length));
+            writer.WriteNumber("total", worklogs.Length);
+            writer.WriteStartArray("worklogs");
+            foreach (var worklog in worklogs) RecordRenderer.WriteWorklog(writer, worklog, api);
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+        if (fields.IncludesNonNavigable("attachment"))
+        {
+            writer.WriteStartArray("attachment");
+            writer.WriteEndArray();
         }
         if (fields.Includes(Catalog.StoryPointsField))
         {

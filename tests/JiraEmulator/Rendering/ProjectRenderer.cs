@@ -32,6 +32,17 @@ public static class ProjectRenderer
         if (expand.Contains("lead")) UserRenderer.WriteOrNull(writer, "lead", project.Lead, api);
         UserRenderer.WriteAvatarUrls(writer, api, $"project/{project.Id}");
         writer.WriteString("projectTypeKey", project.ProjectTypeKey);
+        if (project.Category is { } category)
+        {
+            writer.WritePropertyName("projectCategory");
+            WriteCategory(writer, category, api);
+        }
+        if (expand.Contains("issueTypes"))
+        {
+            writer.WriteStartArray("issueTypes");
+            foreach (var type in Catalog.IssueTypes) CatalogRenderer.WriteIssueType(writer, type, api);
+            writer.WriteEndArray();
+        }
         if (api.IsCloud)
         {
             writer.WriteBoolean("simplified", false);
@@ -40,6 +51,16 @@ public static class ProjectRenderer
             writer.WriteStartObject("properties");
             writer.WriteEndObject();
         }
+        writer.WriteEndObject();
+    }
+
+    public static void WriteCategory(Utf8JsonWriter writer, ProjectCategory category, ApiContext api)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("self", $"{api.ApiRoot}/projectCategory/{category.Id}");
+        writer.WriteString("id", category.Id);
+        writer.WriteString("name", category.Name);
+        writer.WriteString("description", category.Description);
         writer.WriteEndObject();
     }
 }

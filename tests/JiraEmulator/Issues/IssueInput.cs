@@ -1,0 +1,218 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using JiraEmulator.Data;
+using JiraEmulator.Rendering;
+
+namespace JiraEmulator.Issues;
+
+/// <summary>
+/// A validated IssueUpdateDetails body ({fields, update}). Parsing collects Jira's per-field errors
+/// ({"errors":{"summary":"You must specify a summary of the issue."}}) instead of stopping at the first,
+/// and changes nothing, so a failed create or edit leaves no trace.
+/// </summary>
+public sealed class IssueInput
+{
+    public const string CannotBeSet = "Field '{0}' cannot be set. It is not on the appropriate screen, or unknown.";
+
+    public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
+    public Project? Project { get; private set; }
+    public IssueType? IssueType { get; private set; }
+    public Optional<string> Summary { get; private set; }
+    public Optional<string?> Description { get; private set; }
+    public Optional<Priority> Priority { get; private set; }
+    public Optional<User?> Assignee { get; private set; }
+    public Optional<User> Reporter { get; private set; }
+    public string[]? LabelsSet { get; private set; }
+    public List<string> LabelsAdd { get; } = [];
+    public List<string> LabelsRemove { get; } = [];
+    public Optional<double?> StoryPoints { get; private set; }
+    public List<string> CommentsToAdd { get; } = [];
+    public JsonArray? Properties { get; private set; }
+    public string? TransitionId { get; private set; }
+
+    public bool IsValid => Errors.Count == 0;
+
+    public static IssueInput Parse(JsonObject body, JiraData data, ApiContext api, bool creating)
+    {
+        var input = new IssueInput();
+        if (body["fields"] is JsonObject fields)
+        {
+            foreach (var (name, value) in fields) input.SetField(name, value, data, api, creating);
+        }
+        else if (body["fields"] is not null)
+        {
+            input.Errors["fields"] = "The 'fields' value must be an object.";
+        }
+        if (body["update"] is JsonObject update)
+        {
+            foreach (var (name, operations) in update) input.ApplyOperations(name, operations, data, api);
+        }
+        if (body["transition"] is JsonObject transition)
+            input.TransitionId = transition["id"]?.ToString();
+        if (body["properties"] is JsonArray properties) input.Properties = properties;
+
+        if (creating)
+        {
+            if (input.Project is null && !input.Errors.ContainsKey("project")) input.Errors["project"] = "Specify a valid project ID or key";
+            if (input.IssueType is null && !input.Errors.ContainsKey("issuetype")) input.Errors["issuetype"] = "Specify an issue type";
+            if (!input.Summary.HasValue && !input.Errors.ContainsKey("summary")) input.Errors["summary"] = "You must specify a summary of the issue.";
+        }
+        return input;
+    }
+
+    private void SetField(string name, JsonNode? value, JiraData data, ApiContext api, bool creating)
+    {
+        switch (name)
+        {
+            case "project" when creating:
+                Project = Reference(value) is { } p ? data.FindProject(p) : null;
+                if (Project is null) Errors["project"] = "Specify a valid project ID or key";
+                break;
+            case "issuetype":
+                string? type = Reference(value);
+                IssueType = Catalog.IssueTypes.FirstOrDefault(t => t.Id == type || string.Equals(t.Name, type, StringComparison.OrdinalIgnoreCase));
+                if (IssueType is null) Errors["issuetype"] = type is null ? "Specify an issue type" : "The issue type selected is invalid.";
+                break;
+            case "summary":
+                SetSummary(value);
+                break;
+            case "description":
+                SetDescription(value, api);
+                break;
+            case "priority":
+                string? priority = Reference(value);
+                var found = Catalog.Priorities.FirstOrDefault(p => p.Id == priority || string.Equals(p.Name, priority, StringComparison.OrdinalIgnoreCase));
+                if (found is null) Errors["priority"] = "The priority selected is invalid.";
+                else Priority = new(found);
+                break;
+            case "assignee":
+                if (value is null) { Assignee = new(null); break; }
+                var assignee = ResolveUser(value, data, api);
+                if (assignee is null) Errors["assignee"] = $"User '{Reference(value)}' does not exist.";
+                else if (!assignee.Active) Errors["assignee"] = $"User '{assignee.DisplayName}' cannot be assigned issues.";
+                else Assignee = new(assignee);
+                break;
+            case "reporter":
+                var reporter = value is null ? null : ResolveUser(value, data, api);
+                if (reporter is null) Errors["reporter"] = "Reporter is required.";
+                else Reporter = new(reporter);
+                break;
+            case "labels":
+                if (value is not JsonArray labels) { Errors["labels"] = "The labels must be an array of strings."; break; }
+                var list = new List<string>();
+                foreach (var label in labels)
+                {
+                    string text = label?.GetValueKind() == JsonValueKind.String ? label.GetValue<string>() : "";
+                    if (!ValidLabel(text)) return;
+                    if (!list.Contains(text)) list.Add(text);
+                }
+                LabelsSet = list.ToArray();
+                break;
+            case Catalog.StoryPointsField:
+                SetStoryPoints(value);
+                break;
+            default:
+                Errors[name] = string.Format(CultureInfo.InvariantCulture, CannotBeSet, name);
+                break;
+        }
+    }
+
+    private void ApplyOperations(string name, JsonNode? operations, JiraData data, ApiContext api)
+    {
+        if (operations is not JsonArray list)
+        {
+            Errors[name] = $"The update operations for '{name}' must be an array.";
+            return;
+        }
+        foreach (var operation in list.OfType<JsonObject>())
+        {
+            foreach (var (verb, value) in operation)
+            {
+                switch (name, verb)
+                {
+                    case ("labels", "add"):
+                        if (value?.GetValueKind() == JsonValueKind.String && ValidLabel(value.GetValue<string>())) LabelsAdd.Add(value.GetValue<string>());
+                        break;
+                    case ("labels", "remove"):
+                        if (value?.GetValueKind() == JsonValueKind.String) LabelsRemove.Add(value.GetValue<string>());
+                        break;
+                    case ("comment", "add"):
+                        if (value is JsonObject comment && Adf.TryRead(comment["body"], out string? body) && body is not null) CommentsToAdd.Add(body);
+                        else Errors["comment"] = "The comment body is required.";
+                        break;
+                    case (_, "set"):
+                        SetField(name, value?.DeepClone(), data, api, creating: false);
+                        break;
+                    default:
+                        Errors[name] = $"The operation '{verb}' is not supported for the field '{name}'.";
+                        break;
+                }
+            }
+        }
+    }
+
+    private void SetSummary(JsonNode? value)
+    {
+        string? text = value?.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+        if (string.IsNullOrWhiteSpace(text)) Errors["summary"] = "You must specify a summary of the issue.";
+        else if (text.Length > 255) Errors["summary"] = "Summary must be less than 255 characters.";
+        else if (text.Contains('\n')) Errors["summary"] = "The summary is invalid because it contains newline characters.";
+        else Summary = new(text);
+    }
+
+    private void SetDescription(JsonNode? value, ApiContext api)
+    {
+        // v3 takes ADF only; v2 takes a plain string only, as in Jira.
+        bool ok = value is null
+            || (api.Version >= 3 ? value is JsonObject && Adf.TryRead(value, out _) : value.GetValueKind() == JsonValueKind.String);
+        if (!ok)
+        {
+            Errors["description"] = api.Version >= 3
+                ? "Operation value must be an Atlassian Document (see the Atlassian Document Format)."
+                : "Operation value must be a string";
+            return;
+        }
+        Adf.TryRead(value, out string? text);
+        Description = new(text);
+    }
+
+    private void SetStoryPoints(JsonNode? value)
+    {
+        if (value is null) { StoryPoints = new(null); return; }
+        if (value.GetValueKind() == JsonValueKind.Number) StoryPoints = new(value.GetValue<double>());
+        else Errors[Catalog.StoryPointsField] = "Operation value must be a number.";
+    }
+
+    private bool ValidLabel(string text)
+    {
+        if (string.IsNullOrEmpty(text)) { Errors["labels"] = "A label must not be empty."; return false; }
+        if (text.Any(char.IsWhiteSpace)) { Errors["labels"] = $"The label '{text}' contains spaces which is invalid."; return false; }
+        if (text.Length > 255) { Errors["labels"] = "The label must not exceed 255 characters."; return false; }
+        return true;
+    }
+
+    /// <summary>{"key":"X"}, {"id":"1"}, {"name":"X"}, or a bare string.</summary>
+    private static string? Reference(JsonNode? value) => value switch
+    {
+        JsonObject o => (o["id"] ?? o["key"] ?? o["name"] ?? o["accountId"])?.ToString(),
+        JsonValue v => v.ToString(),
+        _ => null,
+    };
+
+    private static User? ResolveUser(JsonNode value, JiraData data, ApiContext api)
+    {
+        // Cloud addresses users by accountId only; Data Center by name (or key).
+        string? id = value is JsonObject o
+            ? (api.IsCloud ? o["accountId"] : o["name"] ?? o["key"])?.ToString()
+            : value.ToString();
+        if (id is null) return null;
+        return api.IsCloud ? data.Users.FirstOrDefault(u => u.AccountId == id) : data.Users.FirstOrDefault(u => u.Name == id || u.Key == id);
+    }
+}
+
+/// <summary>A value that may be absent, distinct from a value that is null (a field set to null).</summary>
+public readonly record struct Optional<T>(T Value)
+{
+    public bool HasValue { get; } = true;
+}

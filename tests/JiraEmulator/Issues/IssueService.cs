@@ -1,0 +1,220 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using JiraEmulator.Data;
+using JiraEmulator.Events;
+
+namespace JiraEmulator.Issues;
+
+/// <summary>
+/// Every write to issues: create, edit, transition, delete. Each write records a changelog entry
+/// (what Jira's history and webhooks show), bumps "updated", invalidates cached searches, and
+/// publishes the webhook event.
+/// </summary>
+public sealed class IssueService(JiraData data, EventBus events, TimeProvider time)
+{
+    public Issue Create(IssueInput input, User caller)
+    {
+        var now = time.GetUtcNow();
+        var project = input.Project!;
+        int number = project.NextIssueNumber();
+        var issue = new Issue
+        {
+            Id = data.Issues.AllocateId(),
+            Key = $"{project.Key}-{number}",
+            Project = project,
+            Number = number,
+            Summary = input.Summary.Value,
+            Description = input.Description.HasValue ? input.Description.Value : null,
+            Status = Catalog.ToDo,
+            IssueType = input.IssueType!,
+            Priority = input.Priority.HasValue ? input.Priority.Value : Catalog.Priorities[2],
+            Assignee = input.Assignee.HasValue ? input.Assignee.Value : null,
+            Reporter = input.Reporter.HasValue ? input.Reporter.Value : caller,
+            Labels = Labels(input, []),
+            Created = now,
+            Updated = now,
+            StoryPoints = input.StoryPoints.HasValue ? input.StoryPoints.Value : null,
+        };
+        issue.Watchers.Add(issue.Reporter);
+        SetProperties(issue, input.Properties);
+        data.Issues.Add(issue);
+        foreach (var body in input.CommentsToAdd) AddComment(issue, body, caller, publish: false);
+        events.Publish(new JiraEvent("jira:issue_created", "issue_created", issue, caller, now));
+        return issue;
+    }
+
+    public void Edit(Issue issue, IssueInput input, User caller)
+    {
+        var now = time.GetUtcNow();
+        var items = new List<ChangeItem>();
+        lock (issue.Gate)
+        {
+            if (input.Summary.HasValue && input.Summary.Value != issue.Summary)
+            {
+                items.Add(new("summary", "jira", "summary", null, issue.Summary, null, input.Summary.Value));
+                issue.Summary = input.Summary.Value;
+            }
+            if (input.Description.HasValue && input.Description.Value != issue.Description)
+            {
+                items.Add(new("description", "jira", "description", null, issue.Description, null, input.Description.Value));
+                issue.Description = input.Description.Value;
+            }
+            if (input.IssueType is { } type && type != issue.IssueType)
+            {
+                items.Add(new("issuetype", "jira", "issuetype", issue.IssueType.Id, issue.IssueType.Name, type.Id, type.Name));
+                issue.IssueType = type;
+            }
+            if (input.Priority.HasValue && input.Priority.Value != issue.Priority)
+            {
+                items.Add(new("priority", "jira", "priority", issue.Priority.Id, issue.Priority.Name, input.Priority.Value.Id, input.Priority.Value.Name));
+                issue.Priority = input.Priority.Value;
+            }
+            if (input.Assignee.HasValue && input.Assignee.Value != issue.Assignee)
+            {
+                items.Add(new("assignee", "jira", "assignee", issue.Assignee?.AccountId, issue.Assignee?.DisplayName, input.Assignee.Value?.AccountId, input.Assignee.Value?.DisplayName));
+                issue.Assignee = input.Assignee.Value;
+            }
+            if (input.Reporter.HasValue && input.Reporter.Value != issue.Reporter)
+            {
+                items.Add(new("reporter", "jira", "reporter", issue.Reporter.AccountId, issue.Reporter.DisplayName, input.Reporter.Value.AccountId, input.Reporter.Value.DisplayName));
+                issue.Reporter = input.Reporter.Value;
+            }
+            var labels = Labels(input, issue.Labels);
+            if (!labels.SequenceEqual(issue.Labels))
+            {
+                items.Add(new("labels", "jira", "labels", null, string.Join(" ", issue.Labels), null, string.Join(" ", labels)));
+                issue.Labels = labels;
+            }
+            if (input.StoryPoints.HasValue && input.StoryPoints.Value != issue.StoryPoints)
+            {
+                items.Add(new("Story point estimate", "custom", Catalog.StoryPointsField, null, Format(issue.StoryPoints), null, Format(input.StoryPoints.Value)));
+                issue.StoryPoints = input.StoryPoints.Value;
+            }
+        }
+        SetProperties(issue, input.Properties);
+        foreach (var body in input.CommentsToAdd) AddComment(issue, body, caller, publish: true);
+        Record(issue, caller, now, items, "issue_updated");
+    }
+
+    /// <summary>Moves the issue to a status; Done sets the resolution, leaving Done clears it (as Jira's default workflow does).</summary>
+    public void Transition(Issue issue, Status target, IssueInput? input, User caller)
+    {
+        if (input is not null) Edit(issue, input, caller);
+        var now = time.GetUtcNow();
+        var items = new List<ChangeItem>();
+        lock (issue.Gate)
+        {
+            if (target == issue.Status) return;
+            items.Add(new("status", "jira", "status", issue.Status.Id, issue.Status.Name, target.Id, target.Name));
+            if (target == Catalog.Done && issue.Resolution is null)
+            {
+                var done = Catalog.Resolutions[0];
+                items.Add(new("resolution", "jira", "resolution", null, null, done.Id, done.Name));
+                issue.Resolution = done;
+                issue.ResolutionDate = now;
+            }
+            else if (target != Catalog.Done && issue.Resolution is not null)
+            {
+                items.Add(new("resolution", "jira", "resolution", issue.Resolution.Id, issue.Resolution.Name, null, null));
+                issue.Resolution = null;
+                issue.ResolutionDate = null;
+            }
+            issue.Status = target;
+        }
+        Record(issue, caller, now, items, "issue_generic");
+    }
+
+    public void Delete(Issue issue, User caller)
+    {
+        var now = time.GetUtcNow();
+        if (!data.Issues.Remove(issue)) return;
+        data.Records.RemoveIssue(issue, now);
+        events.Publish(new JiraEvent("jira:issue_deleted", "issue_deleted", issue, caller, now));
+    }
+
+    public Comment AddComment(Issue issue, string body, User caller, bool publish = true)
+    {
+        var now = time.GetUtcNow();
+        var comment = new Comment
+        {
+            Id = data.Records.NewCommentId(), Issue = issue, Author = caller, UpdateAuthor = caller,
+            Body = body, Created = now, Updated = now,
+        };
+        lock (issue.Gate)
+        {
+            issue.Comments.Add(comment);
+            issue.Updated = now;
+        }
+        data.Records.Add(comment);
+        data.Issues.MarkChanged();
+        if (publish) events.Publish(new JiraEvent("comment_created", "issue_commented", issue, caller, now, Comment: comment));
+        return comment;
+    }
+
+    public void UpdateComment(Comment comment, string body, User caller)
+    {
+        var now = time.GetUtcNow();
+        lock (comment.Issue.Gate)
+        {
+            comment.Body = body;
+            comment.UpdateAuthor = caller;
+            comment.Updated = now;
+            comment.Issue.Updated = now;
+        }
+        data.Issues.MarkChanged();
+        events.Publish(new JiraEvent("comment_updated", "issue_comment_edited", comment.Issue, caller, now, Comment: comment));
+    }
+
+    public void DeleteComment(Comment comment, User caller)
+    {
+        var now = time.GetUtcNow();
+        lock (comment.Issue.Gate)
+        {
+            comment.Issue.Comments.Remove(comment);
+            comment.Issue.Updated = now;
+        }
+        data.Records.Remove(comment);
+        data.Issues.MarkChanged();
+        events.Publish(new JiraEvent("comment_deleted", "issue_comment_deleted", comment.Issue, caller, now, Comment: comment));
+    }
+
+    public void Touch(Issue issue, User caller, string webhookEvent, string? propertyKey = null, Worklog? worklog = null)
+    {
+        var now = time.GetUtcNow();
+        lock (issue.Gate) issue.Updated = now;
+        data.Issues.MarkChanged();
+        events.Publish(new JiraEvent(webhookEvent, null, issue, caller, now, Worklog: worklog, PropertyKey: propertyKey));
+    }
+
+    private void Record(Issue issue, User caller, DateTimeOffset now, List<ChangeItem> items, string eventType)
+    {
+        if (items.Count == 0) return;
+        var history = new ChangeHistory(data.Records.NewHistoryId(), caller, now, items);
+        lock (issue.Gate)
+        {
+            issue.History.Add(history);
+            issue.Updated = now;
+        }
+        data.Issues.MarkChanged();
+        events.Publish(new JiraEvent("jira:issue_updated", eventType, issue, caller, now, Changelog: history));
+    }
+
+    private static void SetProperties(Issue issue, JsonArray? properties)
+    {
+        if (properties is null) return;
+        foreach (var property in properties.OfType<JsonObject>())
+        {
+            if (property["key"]?.ToString() is { Length: > 0 } key) issue.Properties[key] = property["value"]?.DeepClone();
+        }
+    }
+
+    private static string[] Labels(IssueInput input, string[] current)
+    {
+        var labels = (input.LabelsSet ?? current).ToList();
+        foreach (var add in input.LabelsAdd) if (!labels.Contains(add)) labels.Add(add);
+        labels.RemoveAll(input.LabelsRemove.Contains);
+        return labels.ToArray();
+    }
+
+    private static string? Format(double? value) => value?.ToString(CultureInfo.InvariantCulture);
+}

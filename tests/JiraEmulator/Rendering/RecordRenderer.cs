@@ -1,0 +1,62 @@
+using System.Text.Json;
+using JiraEmulator.Data;
+
+namespace JiraEmulator.Rendering;
+
+/// <summary>Comments, worklogs and changelog entries as Jira returns them.</summary>
+public static class RecordRenderer
+{
+    public static void WriteComment(Utf8JsonWriter writer, Comment comment, ApiContext api)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("self", $"{api.ApiRoot}/issue/{comment.Issue.Id}/comment/{comment.Id}");
+        writer.WriteString("id", comment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        UserRenderer.WriteOrNull(writer, "author", comment.Author, api);
+        Adf.WriteText(writer, "body", comment.Body, api);
+        UserRenderer.WriteOrNull(writer, "updateAuthor", comment.UpdateAuthor, api);
+        writer.WriteString("created", JiraTime.Format(comment.Created));
+        writer.WriteString("updated", JiraTime.Format(comment.Updated));
+        if (api.IsCloud) writer.WriteBoolean("jsdPublic", true);
+        writer.WriteEndObject();
+    }
+
+    public static void WriteWorklog(Utf8JsonWriter writer, Worklog worklog, ApiContext api)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("self", $"{api.ApiRoot}/issue/{worklog.Issue.Id}/worklog/{worklog.Id}");
+        UserRenderer.WriteOrNull(writer, "author", worklog.Author, api);
+        UserRenderer.WriteOrNull(writer, "updateAuthor", worklog.UpdateAuthor, api);
+        if (worklog.Comment is not null) Adf.WriteText(writer, "comment", worklog.Comment, api);
+        writer.WriteString("created", JiraTime.Format(worklog.Created));
+        writer.WriteString("updated", JiraTime.Format(worklog.Updated));
+        writer.WriteString("started", JiraTime.Format(worklog.Started));
+        writer.WriteString("timeSpent", JiraDuration.Format(worklog.TimeSpentSeconds));
+        writer.WriteNumber("timeSpentSeconds", worklog.TimeSpentSeconds);
+        writer.WriteString("id", worklog.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        writer.WriteString("issueId", worklog.Issue.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        writer.WriteEndObject();
+    }
+
+    public static void WriteHistory(Utf8JsonWriter writer, ChangeHistory history, ApiContext api)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("id", history.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        UserRenderer.WriteOrNull(writer, "author", history.Author, api);
+        writer.WriteString("created", JiraTime.Format(history.Created));
+        writer.WriteStartArray("items");
+        foreach (var item in history.Items)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("field", item.Field);
+            writer.WriteString("fieldtype", item.FieldType);
+            if (api.IsCloud) writer.WriteString("fieldId", item.FieldId);
+            writer.WriteString("from", item.From);
+            writer.WriteString("fromString", item.FromString);
+            writer.WriteString("to", item.To);
+            writer.WriteString("toString", item.ToText);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+}
