@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Net;
 using System.Security;
 using JiraConnector.Connection;
+using JiraConnector.Connection.OAuth;
 using JiraConnector.Http;
 
 namespace JiraConnector.Cmdlets
@@ -177,6 +178,11 @@ namespace JiraConnector.Cmdlets
                 ThrowJiraError(ex, target.Url.ToString());
                 return;
             }
+            catch (ArgumentException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, "InvalidConnectionParameter", ex.ParamName));
+                return;
+            }
             instance.Events = target.Events;
 
             var replaced = JiraSessionRegistry.Current.Add(instance, Default);
@@ -211,6 +217,11 @@ namespace JiraConnector.Cmdlets
             if (Name != null) target.Name = InstanceName.Check(Name, nameof(Name));
             else if (target.Name != null) target.Name = InstanceName.Check(target.Name, "name");
             UrlPolicy.EnsureCredentialsMayBeSent(target.Url, AllowUnencryptedAuthentication);
+            if (target.AuthType == JiraAuthType.OAuth2)
+            {
+                UrlPolicy.EnsureCredentialsMayBeSent(AuthorizationServer ?? OAuthSettings.DefaultAuthorizationServer, AllowUnencryptedAuthentication);
+                UrlPolicy.EnsureCredentialsMayBeSent(ApiGateway ?? OAuthSettings.DefaultApiGateway, AllowUnencryptedAuthentication);
+            }
             return target;
         }
 
@@ -224,8 +235,35 @@ namespace JiraConnector.Cmdlets
 
         private JiraInstance ConnectOAuth(ConnectionTarget target)
         {
-            throw new JiraApiException(JiraErrorId.OAuthFailed, "OAuth 2.0 sign-in is not available yet.", "OAuth", null);
+            var folder = TokenCachePath != null ? GetUnresolvedProviderPathFromPSPath(TokenCachePath) : TokenCache.DefaultFolder();
+            var settings = new OAuthSettings(target.Url, target.ClientId!, target.ClientSecret!, Scope, AuthorizationServer, ApiGateway, folder);
+            var connector = new OAuthConnector(settings, HttpSettings());
+            if (connector.HasCachedSignIn)
+            {
+                return Await(connector.ConnectFromCacheAsync(target.Name, Trace, CancellationToken));
+            }
+            using var signIn = OAuthSignIn.Start(settings, target.CallbackUrl);
+            ShowSignIn(signIn.AuthorizeUrl);
+            var code = Await(signIn.WaitForCodeAsync(TimeSpan.FromSeconds(SignInTimeoutSec), Trace, CancellationToken));
+            return Await(connector.ConnectWithCodeAsync(target.Name, code, signIn.CallbackUrl, Trace, CancellationToken));
         }
+
+        /// <summary>Opens the browser in an interactive session; otherwise (or with -NoBrowser) the
+        /// address goes to the warning stream, never to the output.</summary>
+        private void ShowSignIn(Uri authorizeUrl)
+        {
+            if (!NoBrowser && IsInteractive() && BrowserLauncher.TryOpen(authorizeUrl))
+            {
+                WriteInformation(new HostInformationMessage { Message = $"Sign in to Jira in the browser that just opened. If none opened, visit: {authorizeUrl.AbsoluteUri}" },
+                    new[] { "PSHOST" });
+                return;
+            }
+            WriteWarning($"Open this address in a browser to sign in to Jira (waiting {SignInTimeoutSec} s): {authorizeUrl.AbsoluteUri}");
+        }
+
+        private bool IsInteractive() =>
+            Host.Name == "ConsoleHost" && Environment.UserInteractive && !Console.IsInputRedirected &&
+            !Array.Exists(Environment.GetCommandLineArgs(), a => a.StartsWith("-noni", StringComparison.OrdinalIgnoreCase));
 
         private JiraHttpSettings HttpSettings() => new JiraHttpSettings
         {

@@ -66,6 +66,17 @@ namespace JiraConnector.Connection
                 config.ClientId = Required(clientId, K.OAuthApiKey, "OAuth 2.0");
                 config.ClientSecret = Required(clientSecret, K.OAuthApiSecret, "OAuth 2.0");
                 config.Url = ParseUrl(Required(siteUrl, K.SiteUrl, "OAuth 2.0"), K.SiteUrl);
+                if (callbackUrl != null)
+                {
+                    try
+                    {
+                        OAuth.OAuthSignIn.ParseCallback(callbackUrl);
+                    }
+                    catch (ArgumentException ex)
+                    {
+                        throw new ConfigurationException(ConfigurationException.InvalidValue, K.OAuthCallbackUrl, ex.Message.Replace("The callback URL", $"'{K.OAuthCallbackUrl}'"), ex);
+                    }
+                }
                 config.CallbackUrl = callbackUrl;
             }
             else if (basicKeys.Count > 0)

@@ -122,7 +122,12 @@ namespace JiraConnector.Http
             }
         }
 
-        public void Dispose() => _http.Dispose();
+        public void Dispose()
+        {
+            _http.Dispose();
+            // Token-holding authenticators forget their tokens with the connection.
+            (_auth as IDisposable)?.Dispose();
+        }
 
         private async ValueTask<HttpResponseMessage> SendOnceAsync(ResilienceContext context)
         {
@@ -152,7 +157,7 @@ namespace JiraConnector.Http
             // Not disposed here: the response keeps a reference to it (RequestMessage) and the 401
             // path reads it; HttpClient releases its content once sent.
             var message = request.ToMessage(ApiRoot);
-            await _auth.ApplyAsync(message, cancellationToken).ConfigureAwait(false);
+            await _auth.ApplyAsync(message, trace, cancellationToken).ConfigureAwait(false);
             var debug = trace as IJiraDebugTrace;
             var retry = attempt > 1 ? $" (retry {attempt - 1} of {Settings.MaxRetries})" : string.Empty;
             if (debug?.DebugEnabled == true)
