@@ -67,7 +67,7 @@ namespace JiraConnector.Cmdlets
         [ValidateNotNullOrEmpty]
         public string[]? Scope { get; set; }
 
-        /// <summary>OAuth 2.0: do not open a browser; print the sign-in address as a warning instead.</summary>
+        /// <summary>OAuth 2.0: do not open a browser; only print the sign-in address (information stream).</summary>
         [Parameter(ParameterSetName = OAuthSet)]
         [Parameter(ParameterSetName = ConfigurationSet)]
         [Parameter(ParameterSetName = ConfigurationFileSet)]
@@ -248,17 +248,16 @@ namespace JiraConnector.Cmdlets
             return Await(connector.ConnectWithCodeAsync(target.Name, code, signIn.CallbackUrl, Trace, CancellationToken));
         }
 
-        /// <summary>Opens the browser in an interactive session; otherwise (or with -NoBrowser) the
-        /// address goes to the warning stream, never to the output.</summary>
+        /// <summary>Opens the browser in an interactive session; in any case the address goes to the
+        /// host as an information record (like Write-Host: shown, stream 6, never the output). Not
+        /// a warning: -Debug turns warnings into a prompt, which would stall a sign-in.</summary>
         private void ShowSignIn(Uri authorizeUrl)
         {
-            if (!NoBrowser && IsInteractive() && BrowserLauncher.TryOpen(authorizeUrl))
-            {
-                WriteInformation(new HostInformationMessage { Message = $"Sign in to Jira in the browser that just opened. If none opened, visit: {authorizeUrl.AbsoluteUri}" },
-                    new[] { "PSHOST" });
-                return;
-            }
-            WriteWarning($"Open this address in a browser to sign in to Jira (waiting {SignInTimeoutSec} s): {authorizeUrl.AbsoluteUri}");
+            var opened = !NoBrowser && IsInteractive() && BrowserLauncher.TryOpen(authorizeUrl);
+            var message = opened
+                ? $"Sign in to Jira in the browser that just opened (waiting {SignInTimeoutSec} s). If none opened, visit: {authorizeUrl.AbsoluteUri}"
+                : $"Open this address in a browser to sign in to Jira (waiting {SignInTimeoutSec} s): {authorizeUrl.AbsoluteUri}";
+            WriteInformation(new HostInformationMessage { Message = message }, new[] { "PSHOST", "JiraSignIn" });
         }
 
         private bool IsInteractive() =>

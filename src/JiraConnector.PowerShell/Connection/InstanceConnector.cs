@@ -35,7 +35,11 @@ namespace JiraConnector.Connection
                 using (var me = await client.GetJsonAsync(new JiraRequest(System.Net.Http.HttpMethod.Get, restPath + "myself"), trace, cancellationToken).ConfigureAwait(false))
                 {
                     var root = me.RootElement;
-                    user = ReadString(root, "emailAddress") ?? ReadString(root, "name") ?? ReadString(root, "displayName") ?? auth.UserHint;
+                    // Cloud knows people by e-mail (the Basic login); Data Center by user name.
+                    user = (deployment == JiraDeployment.Cloud
+                               ? ReadString(root, "emailAddress") ?? ReadString(root, "displayName")
+                               : ReadString(root, "name") ?? ReadString(root, "emailAddress"))
+                           ?? auth.UserHint;
                 }
 
                 return new JiraInstance(string.IsNullOrEmpty(name) ? DefaultName(url) : name!, url, deployment, auth.AuthType, user, version, client);

@@ -46,8 +46,9 @@ public sealed class OAuthConnectionTests(CloudEmulator cloud) : IClassFixture<Cl
         Assert.Equal(JiraDeployment.Cloud, instance.Deployment);
         Assert.Equal("admin@example.com", instance.User);
         Assert.Equal(cloud.BaseUrl, instance.Url);
-        // The address went to the warning stream, never to the output.
-        Assert.Contains(outcome.Warnings, w => w.Contains("/authorize?", StringComparison.Ordinal));
+        // The address went to the information stream (shown like Write-Host), never to the output.
+        Assert.Contains(outcome.SignInMessages, m => m.Contains("/authorize?", StringComparison.Ordinal));
+        Assert.Empty(outcome.Warnings);
         Assert.Contains("state=", outcome.AuthorizeUrl!.Query);
         Assert.Contains("offline_access", Uri.UnescapeDataString(outcome.AuthorizeUrl.Query));
 
@@ -93,7 +94,7 @@ public sealed class OAuthConnectionTests(CloudEmulator cloud) : IClassFixture<Cl
 
         Assert.Null(outcome.Error);
         Assert.Null(outcome.AuthorizeUrl);
-        Assert.Empty(outcome.Warnings);
+        Assert.Empty(outcome.SignInMessages);
         Assert.Equal(JiraAuthType.OAuth2, ((JiraInstance)Assert.Single(outcome.Output).BaseObject).AuthType);
         var log = await _admin.RequestsAsync();
         Assert.DoesNotContain(log, r => r.Path == "/authorize");
@@ -233,9 +234,9 @@ public sealed class OAuthConnectionTests(CloudEmulator cloud) : IClassFixture<Cl
             using var shell = _host.Create(
                 "Connect-JiraInstance -ConfigurationFile $path -Name sample -AuthorizationServer $server -ApiGateway $server -TokenCachePath $cache -NoBrowser -PassThru",
                 new Dictionary<string, object?> { ["path"] = path, ["server"] = cloud.BaseUrl, ["cache"] = _cache });
-            shell.Streams.Warning.DataAdded += (_, e) =>
+            shell.Streams.Information.DataAdded += (_, e) =>
             {
-                var message = shell.Streams.Warning[e.Index].Message;
+                var message = shell.Streams.Information[e.Index].MessageData.ToString()!;
                 Task.Run(() => OAuthDriver.FollowAsync(new Uri(message[message.IndexOf("http", StringComparison.Ordinal)..])));
             };
 

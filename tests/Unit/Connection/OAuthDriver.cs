@@ -6,7 +6,7 @@ using JiraConnector.Tests.Unit.Support;
 namespace JiraConnector.Tests.Unit.Connection;
 
 /// <summary>Plays the user's browser in OAuth tests: runs Connect-JiraInstance -NoBrowser, reads
-/// the sign-in address from the warning stream, and follows it (the emulator consents at once and
+/// the sign-in address from the information stream, and follows it (the emulator consents at once and
 /// redirects to the module's loopback listener).</summary>
 internal sealed partial class OAuthDriver(ModuleHost host, EmulatorFixture emulator, string cacheFolder)
 {
@@ -14,7 +14,7 @@ internal sealed partial class OAuthDriver(ModuleHost host, EmulatorFixture emula
     public const string ClientSecret = "emu-client-secret";
 
     /// <summary>What one Connect-JiraInstance wrote, stream by stream.</summary>
-    public sealed record Outcome(IReadOnlyList<PSObject> Output, IReadOnlyList<string> Warnings, IReadOnlyList<ErrorRecord> Errors,
+    public sealed record Outcome(IReadOnlyList<PSObject> Output, IReadOnlyList<string> SignInMessages, IReadOnlyList<string> Warnings, IReadOnlyList<ErrorRecord> Errors,
         IReadOnlyList<string> AllText, Exception? Thrown, Uri? AuthorizeUrl)
     {
         /// <summary>The failure, whether it stopped the script or went to the error stream.</summary>
@@ -40,9 +40,9 @@ internal sealed partial class OAuthDriver(ModuleHost host, EmulatorFixture emula
             });
         Uri? authorize = null;
         Task? browsing = null;
-        shell.Streams.Warning.DataAdded += (_, e) =>
+        shell.Streams.Information.DataAdded += (_, e) =>
         {
-            var match = AddressPattern().Match(shell.Streams.Warning[e.Index].Message);
+            var match = AddressPattern().Match(shell.Streams.Information[e.Index].MessageData?.ToString() ?? string.Empty);
             if (!match.Success) return;
             authorize = new Uri(match.Value);
             browsing = Task.Run(() => Browser(authorize));
@@ -58,7 +58,8 @@ internal sealed partial class OAuthDriver(ModuleHost host, EmulatorFixture emula
             thrown = ex;
         }
         browsing?.Wait(TimeSpan.FromSeconds(20));
-        return new Outcome(output, shell.Streams.Warning.Select(w => w.Message).ToList(), shell.Streams.Error.ToList(),
+        return new Outcome(output, shell.Streams.Information.Select(i => i.MessageData?.ToString() ?? string.Empty).ToList(),
+            shell.Streams.Warning.Select(w => w.Message).ToList(), shell.Streams.Error.ToList(),
             StreamText.Of(shell, output, thrown), thrown, authorize);
     }
 

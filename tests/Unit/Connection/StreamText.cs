@@ -31,7 +31,7 @@ internal static class StreamText
 
     private static IEnumerable<string> Describe(ErrorRecord error)
     {
-        yield return error.ToString();
+        yield return error.FullyQualifiedErrorId + ": " + error;
         yield return error.Exception.ToString();
         yield return error.ErrorDetails?.Message ?? string.Empty;
         yield return error.ErrorDetails?.RecommendedAction ?? string.Empty;
