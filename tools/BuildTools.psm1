@@ -54,6 +54,10 @@ function Invoke-Build {
     Get-ChildItem $bin -Filter '*.dll' | Where-Object Name -ne 'JiraConnector.dll' | Copy-Item -Destination $dependencies
     $help = Join-Path $Root 'src/JiraConnector.PowerShell/en-US'
     if (Test-Path $help) { Copy-Item $help $target -Recurse }
+    # MAML help generated from the cmdlet classes, their doc comments and docs/help (tools/New-JiraHelp.ps1).
+    $exit = Invoke-Pwsh @('-NoProfile', '-File', (Join-Path $Root 'tools/New-JiraHelp.ps1'), '-AssemblyPath', (Join-Path $bin 'JiraConnector.dll'),
+        '-DocsFolder', (Join-Path $Root 'docs/help'), '-OutFile', (Join-Path $target 'en-US/JiraConnector.dll-Help.xml'))
+    if ($exit -ne 0) { throw "Generating the help failed (exit code $exit)." }
 
     $cmdlets = @(Get-CmdletName -SourceFolder (Join-Path $Root 'src/JiraConnector.PowerShell/Cmdlets'))
     $manifest = Get-Content -Raw (Join-Path $Root 'JiraConnector.psd1')

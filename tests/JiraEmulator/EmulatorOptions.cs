@@ -17,6 +17,15 @@ public sealed class EmulatorOptions
     /// <summary>Kestrel address. Port 0 lets the OS pick a free port, which keeps parallel test runs apart.</summary>
     public string Urls { get; set; } = "http://127.0.0.1:0";
 
+    /// <summary>
+    /// Token-bucket rate limit per caller, in requests per second; null (the default) turns it off.
+    /// Clients then see Jira's rate-limit headers on every response and 429 when the bucket is empty.
+    /// </summary>
+    public double? RateLimitPerSecond { get; set; }
+
+    /// <summary>Bucket size (the burst allowed after a quiet spell); defaults to one second's worth.</summary>
+    public int? RateLimitBurst { get; set; }
+
     /// <summary>Lifetime of OAuth 2.0 access tokens (Atlassian: one hour). Shorten it to test refresh-before-expiry.</summary>
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
 

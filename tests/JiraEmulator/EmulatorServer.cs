@@ -3,6 +3,7 @@ using JiraEmulator.Endpoints;
 using JiraEmulator.Faults;
 using JiraEmulator.Http;
 using JiraEmulator.OAuth;
+using JiraEmulator.RateLimiting;
 using JiraEmulator.Webhooks;
 
 namespace JiraEmulator;
@@ -64,6 +65,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         app.UseMiddleware<RequestLogMiddleware>();
         app.UseMiddleware<ErrorMiddleware>();
         app.UseMiddleware<JiraAuthMiddleware>();
+        app.UseMiddleware<RateLimitMiddleware>();
         app.UseMiddleware<FaultMiddleware>();
         app.UseRouting();
 
@@ -82,6 +84,7 @@ public sealed class EmulatorServer : IAsyncDisposable
             PropertyEndpoints.Map(api, version, state);
             UserEndpoints.Map(api, version, state);
             GroupEndpoints.Map(api, version, state);
+            GroupPickerEndpoints.Map(api, version, state);
             ProjectCrudEndpoints.Map(api, version, state);
             MetadataEndpoints.Map(api, version, state);
             SchemeEndpoints.Map(api, version, state);

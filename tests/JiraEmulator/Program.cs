@@ -38,7 +38,7 @@ public static class Program
     }
 
     public const string Usage =
-        "Usage: JiraEmulator [--urls http://127.0.0.1:0] [--seed 1] [--issues 1000] [--deployment Cloud|DataCenter]";
+        "Usage: JiraEmulator [--urls http://127.0.0.1:0] [--seed 1] [--issues 1000] [--deployment Cloud|DataCenter] [--rate-limit <requests per second>] [--rate-limit-burst <n>]";
 
     /// <summary>Parses the arguments; throws ArgumentException naming the bad one; returns null for --help.</summary>
     public static EmulatorOptions ParseArguments(IReadOnlyList<string> args)
@@ -78,6 +78,14 @@ public static class Program
                 case "--deployment":
                     options.Deployment = Enum.TryParse<Deployment>(value, ignoreCase: true, out var deployment) && Enum.IsDefined(deployment)
                         ? deployment : throw new ArgumentException($"--deployment must be Cloud or DataCenter, got '{value}'.");
+                    break;
+                case "--rate-limit":
+                    options.RateLimitPerSecond = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double rate) && rate > 0
+                        ? rate : throw new ArgumentException($"--rate-limit must be a positive number of requests per second, got '{value}'.");
+                    break;
+                case "--rate-limit-burst":
+                    options.RateLimitBurst = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int burst) && burst > 0
+                        ? burst : throw new ArgumentException($"--rate-limit-burst must be a positive whole number, got '{value}'.");
                     break;
                 default:
                     throw new ArgumentException($"unknown argument '{name}'.");

@@ -7,7 +7,8 @@ using JiraConnector.Resources;
 
 namespace JiraConnector.Cmdlets
 {
-    /// <summary>Tab completion of resource names for -Object.</summary>
+    /// <summary>Tab completion of resource names for -Object; child paths are offered with their
+    /// placeholder (incidents/{id}/comments) for the user to fill in.</summary>
     public sealed class ObjectNameCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
@@ -16,7 +17,8 @@ namespace JiraConnector.Cmdlets
             var pattern = new WildcardPattern((wordToComplete ?? string.Empty).Trim('\'', '"') + "*", WildcardOptions.IgnoreCase);
             return ResourceCatalog.Names
                 .Where(name => pattern.IsMatch(name))
-                .Select(name => new CompletionResult(name, name, CompletionResultType.ParameterValue, ResourceCatalog.Get(name).JiraPath));
+                .Select(name => new CompletionResult(name.IndexOf('{') >= 0 ? "'" + name + "'" : name, name,
+                    CompletionResultType.ParameterValue, ResourceCatalog.Get(name).JiraPath));
         }
     }
 }

@@ -3,8 +3,8 @@ using System.Text.Json;
 
 namespace JiraConnector.Resources
 {
-    /// <summary>Plain text out of Atlassian Document Format (Cloud's rich text): the text nodes in
-    /// order, a line break between blocks. Data Center sends plain strings, which pass through.</summary>
+    /// <summary>Plain text to and from Atlassian Document Format (Cloud's rich text): the text nodes
+    /// in order, a line break between blocks. Data Center uses plain strings, which pass through.</summary>
     internal static class AdfText
     {
         public static string? ToPlainText(JsonElement? value)
@@ -16,6 +16,33 @@ namespace JiraConnector.Resources
             var text = new StringBuilder();
             Append(element, text);
             return text.ToString().TrimEnd('\n');
+        }
+
+        /// <summary>Plain text as an ADF document: one paragraph per line, so that ToPlainText gives
+        /// the same text back.</summary>
+        public static void WriteDocument(Utf8JsonWriter writer, string text)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type", "doc");
+            writer.WriteNumber("version", 1);
+            writer.WriteStartArray("content");
+            foreach (var line in text.Replace("\r\n", "\n").Split('\n'))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("type", "paragraph");
+                if (line.Length > 0)
+                {
+                    writer.WriteStartArray("content");
+                    writer.WriteStartObject();
+                    writer.WriteString("type", "text");
+                    writer.WriteString("text", line);
+                    writer.WriteEndObject();
+                    writer.WriteEndArray();
+                }
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+            writer.WriteEndObject();
         }
 
         private static void Append(JsonElement node, StringBuilder text)

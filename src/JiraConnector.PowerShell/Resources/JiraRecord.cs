@@ -9,14 +9,19 @@ namespace JiraConnector
     {
         private object? _raw;
 
-        internal JiraRecord(JsonElement json, string instanceName)
+        internal JiraRecord(JsonElement json, RecordContext context)
         {
             Json = json;
-            InstanceName = instanceName;
+            InstanceName = context.InstanceName;
+            ObjectName = context.ObjectName;
         }
 
         /// <summary>The instance this object was read from, so piping it on reaches the same Jira.</summary>
         public string InstanceName { get; }
+
+        /// <summary>The resource it was read through (e.g. incidents or incidents/OPS-1/comments), so
+        /// that Set-JiraObject and Remove-JiraObject bind it from the pipeline.</summary>
+        public string ObjectName { get; }
 
         /// <summary>Jira's JSON as PowerShell objects (converted on first use, then kept).</summary>
         public object? Raw => _raw ??= JsonToPowerShell.Convert(Json);

@@ -40,6 +40,25 @@ namespace JiraConnector.Resources
             return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date) ? date : (DateTimeOffset?)null;
         }
 
+        public static bool? Bool(JsonElement element, string name)
+        {
+            var value = Child(element, name);
+            if (value == null) return null;
+            if (value.Value.ValueKind == JsonValueKind.True) return true;
+            if (value.Value.ValueKind == JsonValueKind.False) return false;
+            return null;
+        }
+
+        public static long? Int64(JsonElement element, string name)
+        {
+            var value = Child(element, name);
+            if (value == null) return null;
+            if (value.Value.ValueKind == JsonValueKind.Number && value.Value.TryGetInt64(out var number)) return number;
+            return value.Value.ValueKind == JsonValueKind.String && long.TryParse(value.Value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out number)
+                ? number
+                : (long?)null;
+        }
+
         public static string[] Strings(JsonElement element, string name)
         {
             var value = Child(element, name);

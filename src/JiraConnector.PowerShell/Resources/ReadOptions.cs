@@ -1,6 +1,9 @@
+using System;
+using System.Collections.Generic;
+
 namespace JiraConnector.Resources
 {
-    /// <summary>What a read asks of a resource besides its name.</summary>
+    /// <summary>What a read (or a write) asks of a resource besides its name.</summary>
     internal sealed class ReadOptions
     {
         public const int DefaultPageSize = 50; // the connector's figure
@@ -9,5 +12,17 @@ namespace JiraConnector.Resources
 
         /// <summary>JQL for incidents; null lists everything.</summary>
         public string? Jql { get; set; }
+
+        /// <summary>The parent's id for child resources (the issue of incidents/{id}/comments).</summary>
+        public string? ParentId { get; set; }
+
+        /// <summary>Jira field ids to ask for (incidents); null for the defaults.</summary>
+        public IReadOnlyList<string>? Fields { get; set; }
+
+        /// <summary>A project key (or issue key) for agents: Jira lists assignable users per project.</summary>
+        public string? Project { get; set; }
+
+        /// <summary>Where the worklogs feed starts.</summary>
+        public DateTimeOffset? Since { get; set; }
     }
 }

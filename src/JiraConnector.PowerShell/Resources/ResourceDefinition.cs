@@ -1,23 +1,27 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json;
+using JiraConnector.Http;
 using JiraConnector.Paging;
 
 namespace JiraConnector.Resources
 {
-    /// <summary>One normalized resource: how to page through it on a given instance and how to
-    /// shape each JSON item into a typed record.</summary>
+    /// <summary>One normalized resource: how to page through it on a given instance, how to read,
+    /// create, change and delete one record (null where Jira does not allow it), and how to shape
+    /// each JSON item into a typed record.</summary>
     internal sealed class ResourceDefinition
     {
         public ResourceDefinition(string name, string jiraPath, Func<JiraInstance, ReadOptions, PagingStyle> paging,
-            Func<JsonElement, string, JiraRecord> shape)
+            Func<JsonElement, RecordContext, JiraRecord> shaper)
         {
             Name = name;
             JiraPath = jiraPath;
             Paging = paging;
-            Shape = shape;
+            Shaper = shaper;
+            Shape = (json, instanceName) => shaper(json, new RecordContext(instanceName, name));
         }
 
-        /// <summary>The connector's name, e.g. "incidents".</summary>
+        /// <summary>The connector's name, e.g. "incidents" or "incidents/{id}/comments".</summary>
         public string Name { get; }
 
         /// <summary>The Jira REST path it maps to, for Get-JiraObjectType and error text.</summary>
@@ -25,6 +29,52 @@ namespace JiraConnector.Resources
 
         public Func<JiraInstance, ReadOptions, PagingStyle> Paging { get; }
 
+        /// <summary>Shapes an item read through the resource's own name (no parent).</summary>
         public Func<JsonElement, string, JiraRecord> Shape { get; }
+
+        public Func<JsonElement, RecordContext, JiraRecord> Shaper { get; }
+
+        /// <summary>The .NET type of the records, for Get-JiraObjectType.</summary>
+        public Type RecordType { get; set; } = typeof(JiraObject);
+
+        /// <summary>How Get-JiraObjectType describes the paging (token, offset, page-bean, ...).</summary>
+        public string PagingName { get; set; } = "none";
+
+        /// <summary>Reads instead of Paging when one page takes more than one request (worklogs).</summary>
+        public Func<JiraInstance, ReadOptions, IItemSource>? Source { get; set; }
+
+        /// <summary>GET of one record by id; null when Jira has no such call.</summary>
+        public Func<JiraInstance, ReadOptions, string, JiraRequest>? ReadOne { get; set; }
+
+        /// <summary>Create: (instance, options, id or null, JSON body).</summary>
+        public Func<JiraInstance, ReadOptions, string?, string, JiraRequest>? Create { get; set; }
+
+        /// <summary>Update: (instance, options, id, JSON body).</summary>
+        public Func<JiraInstance, ReadOptions, string, string, JiraRequest>? Update { get; set; }
+
+        public Func<JiraInstance, ReadOptions, string, JiraRequest>? Delete { get; set; }
+
+        /// <summary>How -Fields becomes a request body for Create and Update.</summary>
+        public WriteShape WriteShape { get; set; } = WriteShape.AsGiven;
+
+        /// <summary>The record's fields for Get-JiraObjectType (incidents take theirs from GET field).</summary>
+        public IReadOnlyList<string> FieldNames { get; set; } = new string[0];
+
+        /// <summary>Fields that Jira itself can filter on (query parameters or JQL).</summary>
+        public IReadOnlyList<string> QueryableFields { get; set; } = new string[0];
+
+        public bool HasParent => Name.IndexOf('{') >= 0;
+
+        public IReadOnlyList<string> Verbs
+        {
+            get
+            {
+                var verbs = new List<string> { "GET" };
+                if (Create != null) verbs.Add("POST");
+                if (Update != null) verbs.Add("PATCH");
+                if (Delete != null) verbs.Add("DELETE");
+                return verbs;
+            }
+        }
     }
 }

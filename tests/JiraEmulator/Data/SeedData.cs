@@ -49,6 +49,8 @@ public static class SeedData
         var activeUsers = users.Where(u => u.Active).ToArray();
         var time = Epoch;
         var pending = new List<Issue>(options.Issues);
+        // Seeded texts repeat (about 1,200 summaries, 64 descriptions): share one string per distinct text.
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
 
         for (int i = 0; i < options.Issues; i++)
         {
@@ -67,8 +69,8 @@ public static class SeedData
                 Key = $"{project.Key}-{number}",
                 Project = project,
                 Number = number,
-                Summary = $"{Pick(random, Verbs)} {Pick(random, Things)} {Pick(random, Places)}",
-                Description = random.Next(10) == 0 ? null : $"{Pick(random, Sentences)} {Pick(random, Sentences)}",
+                Summary = Shared(texts, $"{Pick(random, Verbs)} {Pick(random, Things)} {Pick(random, Places)}"),
+                Description = random.Next(10) == 0 ? null : Shared(texts, $"{Pick(random, Sentences)} {Pick(random, Sentences)}"),
                 Status = status,
                 IssueType = Catalog.IssueTypes[PickWeighted(random, [5, 40, 35, 20])],
                 Priority = Catalog.Priorities[PickWeighted(random, [5, 15, 50, 20, 10])],
@@ -216,6 +218,13 @@ public static class SeedData
             if (!labels.Contains(label)) labels.Add(label);
         }
         return labels.ToArray();
+    }
+
+    private static string Shared(Dictionary<string, string> texts, string text)
+    {
+        if (texts.TryGetValue(text, out var shared)) return shared;
+        texts[text] = text;
+        return text;
     }
 
     private static string Pick(Random random, string[] values) => values[random.Next(values.Length)];

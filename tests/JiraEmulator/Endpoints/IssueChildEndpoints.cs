@@ -39,8 +39,18 @@ public static class IssueChildEndpoints
                     ?? throw JiraErrorException.Field("changelogIds", "The changelogIds are required.");
                 ChangeHistory[] histories;
                 lock (issue.Gate) histories = issue.History.Where(h => ids.Contains(h.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToArray();
-                return JsonResponse.Ok(w => Paging.WritePageBean(w, context.Request, ctx, histories, 0, Math.Max(1, histories.Length),
-                    (writer, h) => RecordRenderer.WriteHistory(writer, h, ctx)));
+                // Unlike GET changelog (a PageBean), the list answers PageOfChangelogs {startAt, maxResults, total, histories}.
+                return JsonResponse.Ok(w =>
+                {
+                    w.WriteStartObject();
+                    w.WriteNumber("startAt", 0);
+                    w.WriteNumber("maxResults", histories.Length);
+                    w.WriteNumber("total", histories.Length);
+                    w.WriteStartArray("histories");
+                    foreach (var history in histories) RecordRenderer.WriteHistory(w, history, ctx);
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                });
             });
         }
 

@@ -75,7 +75,25 @@ public static class IssueEndpoints
         if (body["issueUpdates"] is not JsonArray updates)
             throw JiraErrorException.BadRequest("The request must contain 'issueUpdates'.");
         if (updates.Count > MaxBulkCreate)
-            throw JiraErrorException.BadRequest($"The number of issues in the request ({updates.Count}) exceeds the limit of {MaxBulkCreate}.");
+        {
+            // Still a CreatedIssues body (the spec's 400 shape), pointing at the first element past the limit.
+            string message = $"The number of issues in the request ({updates.Count}) exceeds the limit of {MaxBulkCreate}.";
+            return JsonResponse.Status(StatusCodes.Status400BadRequest, w =>
+            {
+                w.WriteStartObject();
+                w.WriteStartArray("issues");
+                w.WriteEndArray();
+                w.WriteStartArray("errors");
+                w.WriteStartObject();
+                w.WriteNumber("status", StatusCodes.Status400BadRequest);
+                w.WritePropertyName("elementErrors");
+                ErrorCollection.Write(w, [message]);
+                w.WriteNumber("failedElementNumber", MaxBulkCreate);
+                w.WriteEndObject();
+                w.WriteEndArray();
+                w.WriteEndObject();
+            });
+        }
 
         var created = new List<Issue>();
         var failed = new List<(int Index, IssueInput? Input, string? Message)>();

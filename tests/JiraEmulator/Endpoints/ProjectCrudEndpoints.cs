@@ -95,7 +95,9 @@ public static partial class ProjectCrudEndpoints
 
         api.MapDelete("/project/{projectIdOrKey}", (HttpContext context, string projectIdOrKey) =>
         {
-            RequireAdmin(context);
+            // The spec gives deleteProject no 403: a caller who may not delete gets the same 404 as a missing project.
+            if (!context.CurrentUser().IsAdmin)
+                throw JiraErrorException.NotFound($"No project could be found with key '{projectIdOrKey}' or you don't have permission to delete it.");
             var project = Lookup.Project(state, projectIdOrKey);
             // Deleting a project deletes its issues.
             foreach (var issue in state.Data.Issues.Snapshot().Where(i => i.Project == project))

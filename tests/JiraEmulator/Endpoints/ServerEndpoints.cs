@@ -47,7 +47,7 @@ public static class ServerEndpoints
             var ctx = ApiContext.From(context, version, state.Options.Deployment);
             var user = context.CurrentUser();
             bool groups = context.Request.GetList("expand").Contains("groups");
-            return JsonResponse.Ok(w => UserRenderer.Write(w, user, ctx, groups));
+            return JsonResponse.Ok(w => UserRenderer.Write(w, user, ctx, groups, full: true));
         });
     }
 

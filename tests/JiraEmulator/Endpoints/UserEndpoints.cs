@@ -52,7 +52,7 @@ public static class UserEndpoints
         {
             var user = Find(context, state) ?? throw JiraErrorException.NotFound("The user with the given identifier does not exist.");
             var ctx = ApiContext.From(context, version, state.Options.Deployment);
-            return JsonResponse.Ok(w => UserRenderer.Write(w, user, ctx, withGroups: context.Request.GetList("expand").Contains("groups")));
+            return JsonResponse.Ok(w => UserRenderer.Write(w, user, ctx, withGroups: context.Request.GetList("expand").Contains("groups"), full: true));
         });
 
         api.MapGet("/user/groups", (HttpContext context) =>
@@ -91,7 +91,8 @@ public static class UserEndpoints
     private static bool Matches(User user, string? query, string? accountId)
     {
         if (!string.IsNullOrEmpty(accountId) && user.AccountId != accountId) return false;
-        if (string.IsNullOrEmpty(query)) return true;
+        // Data Center's user/search treats "." as "everyone": the usual way to list all users there.
+        if (string.IsNullOrEmpty(query) || query == ".") return true;
         return user.DisplayName.Split(' ').Any(part => part.StartsWith(query, StringComparison.OrdinalIgnoreCase))
             || user.DisplayName.StartsWith(query, StringComparison.OrdinalIgnoreCase)
             || user.EmailAddress.StartsWith(query, StringComparison.OrdinalIgnoreCase)
@@ -107,7 +108,7 @@ public static class UserEndpoints
         return JsonResponse.Ok(w =>
         {
             w.WriteStartArray();
-            foreach (var user in users.Skip(startAt).Take(maxResults)) UserRenderer.Write(w, user, ctx);
+            foreach (var user in users.Skip(startAt).Take(maxResults)) UserRenderer.Write(w, user, ctx, full: true);
             w.WriteEndArray();
         });
     }

@@ -50,10 +50,11 @@ public static class RecordRenderer
             writer.WriteString("field", item.Field);
             writer.WriteString("fieldtype", item.FieldType);
             if (api.IsCloud) writer.WriteString("fieldId", item.FieldId);
-            writer.WriteString("from", item.From);
-            writer.WriteString("fromString", item.FromString);
-            writer.WriteString("to", item.To);
-            writer.WriteString("toString", item.ToText);
+            // The spec types these as plain strings, so an empty side is left out rather than null.
+            if (item.From is not null) writer.WriteString("from", item.From);
+            if (item.FromString is not null) writer.WriteString("fromString", item.FromString);
+            if (item.To is not null) writer.WriteString("to", item.To);
+            if (item.ToText is not null) writer.WriteString("toString", item.ToText);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();

@@ -6,7 +6,8 @@ namespace JiraEmulator.Rendering;
 /// <summary>User JSON: Cloud's shape (accountId, accountType) or Data Center's (name, key).</summary>
 public static class UserRenderer
 {
-    public static void Write(Utf8JsonWriter writer, User user, ApiContext api, bool withGroups = false)
+    /// <param name="full">The full User (myself, user, user searches) has locale; the UserDetails embedded in issues, comments and pages does not, and its schema allows no extra properties.</param>
+    public static void Write(Utf8JsonWriter writer, User user, ApiContext api, bool withGroups = false, bool full = false)
     {
         writer.WriteStartObject();
         if (api.IsCloud)
@@ -26,7 +27,7 @@ public static class UserRenderer
         writer.WriteString("displayName", user.DisplayName);
         writer.WriteBoolean("active", user.Active);
         writer.WriteString("timeZone", user.TimeZone);
-        writer.WriteString("locale", user.Locale);
+        if (full) writer.WriteString("locale", user.Locale);
         if (withGroups)
         {
             writer.WriteStartObject("groups");

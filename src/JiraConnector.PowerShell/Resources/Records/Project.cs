@@ -6,7 +6,11 @@ namespace JiraConnector
     /// <summary>A Jira project.</summary>
     public sealed class Project : JiraRecord
     {
-        internal Project(JsonElement json, string instanceName) : base(json, instanceName)
+        internal Project(JsonElement json, string instanceName) : this(json, new RecordContext(instanceName, "projects"))
+        {
+        }
+
+        internal Project(JsonElement json, RecordContext context) : base(json, context)
         {
             Id = JsonRead.String(json, "id") ?? string.Empty;
             Key = JsonRead.String(json, "key") ?? string.Empty;

@@ -7,7 +7,11 @@ namespace JiraConnector
     /// <summary>A Jira issue (the connector calls them incidents).</summary>
     public sealed class Incident : JiraRecord
     {
-        internal Incident(JsonElement json, string instanceName) : base(json, instanceName)
+        internal Incident(JsonElement json, string instanceName) : this(json, new RecordContext(instanceName, "incidents"))
+        {
+        }
+
+        internal Incident(JsonElement json, RecordContext context) : base(json, context)
         {
             Id = JsonRead.String(json, "id") ?? string.Empty;
             Key = JsonRead.String(json, "key") ?? string.Empty;

@@ -1,0 +1,17 @@
+@{
+    Description = @'
+Reads records of a normalized resource and streams them into the pipeline page by page, fetching the next page while the pipeline works on the current one, so memory stays flat however many records pass.
+
+Resources: incidents (issues) and their children incidents/KEY/comments, worklogs, attachments, history, transitions, watchers and properties; agents (assignable users of -Project), contacts (users), groups and groups/NAME/members, projects, worklogs (everything changed since -Since), notification-schemes, permission-schemes, issuesecurity-schemes, incident-types, priorities, statuses, fields and project-categories. Any other name is taken as a Jira REST path and read as is (for example serverInfo or issue/OPS-1/comment); its paging is detected from the answer.
+
+Each record has a type (JiraConnector.Incident, .Project, .User, .Comment, ...) with the common properties flattened, plain text where Cloud sends ADF, and the whole Jira JSON in Raw and RawJson. -First, -Skip and -IncludeTotalCount follow PowerShell's paging conventions and -NextPage continues from where the last read on the instance stopped. Get-JiraObjectType lists the resources with their fields.
+'@
+    Examples    = @(
+        @{ Code = 'Get-JiraObject incidents -First 20'; Remarks = 'Reads the first 20 incidents (issues) of the default instance, in key order.' }
+        @{ Code = 'Get-JiraObject incidents OPS-1 -Fields summary, status, "Story point estimate"'; Remarks = 'Reads one incident with three fields; the custom field, named by its display name, becomes a property of that name.' }
+        @{ Code = 'Get-JiraObject incidents/OPS-1/comments | Format-Table'; Remarks = 'Lists the comments of OPS-1, with their text as plain text.' }
+        @{ Code = 'Get-JiraObject agents -Project OPS'; Remarks = 'Lists the users who can be assigned incidents of project OPS.' }
+        @{ Code = 'Get-JiraObject worklogs -Since (Get-Date).AddDays(-7)'; Remarks = 'Reads every worklog changed in the last week, through worklog/updated and worklog/list in batches of 1000.' }
+        @{ Code = 'Get-JiraObject serverInfo | Select-Object -ExpandProperty Raw'; Remarks = 'Reads a REST path the module has no resource for, and shows Jira''s answer.' }
+    )
+}

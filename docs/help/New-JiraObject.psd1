@@ -1,0 +1,13 @@
+@{
+    Description = @'
+Creates a record and writes it, read back as a typed object. Incidents, projects, comments and worklogs of an incident, incident properties, watchers and transitions can be created.
+
+Fields come from -Fields (a hashtable) or from the properties of objects on the pipeline, one record per object. Incident fields may be named by id (customfield_10016) or display name (Story point estimate); simple values take the shape each field needs (priority 'High' becomes {"name":"High"}, a user becomes its account id), and plain text becomes ADF on Cloud for descriptions, environments, text-area custom fields, comment bodies and worklog comments. -WhatIf shows what would be created and sends nothing.
+'@
+    Examples    = @(
+        @{ Code = 'New-JiraObject incidents -Fields @{ project = "OPS"; issuetype = "Task"; summary = "Disk full on db-1"; description = "Seen at 02:00"; labels = "disk" }'; Remarks = 'Creates an incident and writes it.' }
+        @{ Code = 'New-JiraObject incidents/OPS-1/comments -Fields @{ body = "Fixed in build 42" }'; Remarks = 'Adds a comment to OPS-1.' }
+        @{ Code = 'New-JiraObject incidents/OPS-1/worklogs -Fields @{ timeSpent = "1h 30m"; comment = "Investigation" }'; Remarks = 'Logs an hour and a half on OPS-1, starting now.' }
+        @{ Code = 'Import-Csv new.csv | New-JiraObject incidents'; Remarks = 'Creates one incident per CSV row; the column names are the field names.' }
+    )
+}

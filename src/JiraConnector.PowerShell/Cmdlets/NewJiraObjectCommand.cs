@@ -1,0 +1,49 @@
+using System.Collections;
+using System.Management.Automation;
+using JiraConnector.Resources;
+
+namespace JiraConnector.Cmdlets
+{
+    /// <summary>Creates a record: an incident, a project, a comment or worklog on an incident, an
+    /// incident property, a watcher, or a transition. Writes the created record.</summary>
+    [Cmdlet(VerbsCommon.New, "JiraObject", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(Incident), typeof(Project), typeof(Comment), typeof(Worklog), typeof(EntityProperty))]
+    public sealed class NewJiraObjectCommand : JiraWriteCmdlet
+    {
+        /// <summary>The resource to create in: incidents, projects, incidents/KEY/comments,
+        /// incidents/KEY/worklogs, incidents/KEY/properties, incidents/KEY/watchers or incidents/KEY/transitions.</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [ArgumentCompleter(typeof(ObjectNameCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string Object { get; set; } = string.Empty;
+
+        /// <summary>The new record's fields, e.g. @{project='OPS'; issuetype='Task'; summary='Disk full'}.
+        /// Incident fields may be named by id or display name; text is plain (ADF on Cloud is made for you).</summary>
+        [Parameter(Position = 1)]
+        public Hashtable? Fields { get; set; }
+
+        /// <summary>Objects whose properties are the fields of one new record each (e.g. from Import-Csv).</summary>
+        [Parameter(ValueFromPipeline = true)]
+        public PSObject? InputObject { get; set; }
+
+        /// <summary>The key of a new incident property, the account id (user name on Data Center) of a
+        /// new watcher, or the id of a transition to perform.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Id { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var resource = ResolveObject(Object);
+            var instance = ResolveTargetInstance();
+            var fields = FieldsFrom(Fields, InputObject);
+            // A resource Jira cannot create in is refused at once, without a confirmation prompt.
+            if (resource.Definition.Create != null && !ShouldProcess($"{resource.ObjectName} on {instance.Name}", "Create")) return;
+            Guarded(Object, () =>
+            {
+                var writer = new ResourceWriter(instance, resource, Trace);
+                WriteObject(Await(writer.CreateAsync(fields, Id, CancellationToken)), enumerateCollection: true);
+            });
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System.Collections;
+using System.Management.Automation;
+using JiraConnector.Resources;
+
+namespace JiraConnector.Cmdlets
+{
+    /// <summary>Changes a record: only the fields given change (an incident edit sends just those
+    /// fields). -Status moves an incident through its workflow.</summary>
+    [Cmdlet(VerbsCommon.Set, "JiraObject", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(Incident), typeof(Project), typeof(Comment), typeof(Worklog), typeof(EntityProperty))]
+    public sealed class SetJiraObjectCommand : JiraWriteCmdlet
+    {
+        /// <summary>The resource: incidents, projects, incidents/KEY/comments, incidents/KEY/worklogs or
+        /// incidents/KEY/properties. Bound from a piped record's ObjectName.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("ObjectName")]
+        [ArgumentCompleter(typeof(ObjectNameCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string Object { get; set; } = string.Empty;
+
+        /// <summary>The record to change: an incident or project key, a comment or worklog id, a
+        /// property key. Bound from a piped record's Id.</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("Key")]
+        [ValidateNotNullOrEmpty]
+        public string Id { get; set; } = string.Empty;
+
+        /// <summary>The fields to change and their new values, e.g. @{labels='urgent'; 'Story point estimate'=5}.
+        /// Fields not named keep their values.</summary>
+        [Parameter(Position = 2)]
+        public Hashtable? Fields { get; set; }
+
+        /// <summary>For incidents: the status to move to, through the workflow transition that leads there.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Status { get; set; }
+
+        /// <summary>A piped record (which binds -Object, -Id and the instance) or a plain object whose
+        /// properties are the fields to change.</summary>
+        [Parameter(ValueFromPipeline = true)]
+        public PSObject? InputObject { get; set; }
+
+        /// <summary>Writes the record as it is after the change.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            Id = TargetId(Id, InputObject);
+            var resource = ResolveObject(Object);
+            var instance = ResolveTargetInstance();
+            var fields = FieldsFrom(Fields, InputObject);
+            if (Status != null && resource.Definition.Name != "incidents")
+            {
+                ThrowTerminatingError(ErrorRecords.InvalidArgument(
+                    new JiraArgumentException("-Status moves incidents through their workflow; other resources have no status.", "Status"),
+                    "StatusNotSupported", Object));
+            }
+            if (fields.Count == 0 && Status == null)
+            {
+                WriteError(ErrorRecords.InvalidArgument(
+                    new JiraArgumentException($"Nothing to change on {Id}: give -Fields @{{name=value}} or -Status.", "Fields"), "NothingToChange", Id));
+                return;
+            }
+            var action = Status == null ? "Update " + string.Join(", ", fields.Keys) : fields.Count == 0 ? "Move to " + Status : $"Update {string.Join(", ", fields.Keys)} and move to {Status}";
+            var canWrite = Status != null || resource.Definition.Update != null;
+            if (canWrite && !ShouldProcess($"{resource.ObjectName} {Id} on {instance.Name}", action)) return;
+            Guarded(Id, () =>
+            {
+                var writer = new ResourceWriter(instance, resource, Trace);
+                var readBack = PassThru && Status == null;
+                var records = fields.Count > 0 ? Await(writer.UpdateAsync(Id, fields, readBack, CancellationToken)) : new JiraRecord[0];
+                if (Status != null)
+                {
+                    Await(writer.TransitionAsync(Id, Status, CancellationToken));
+                    if (PassThru) records = Await(RecordReader.ReadOneAsync(instance, resource, new ReadOptions(), Id, r => r, Trace, CancellationToken));
+                }
+                WriteObject(records, enumerateCollection: true);
+            });
+        }
+    }
+}

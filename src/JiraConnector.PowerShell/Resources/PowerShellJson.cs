@@ -1,0 +1,97 @@
+using System;
+using System.Collections;
+using System.Globalization;
+using System.Management.Automation;
+using System.Text.Json;
+
+namespace JiraConnector.Resources
+{
+    /// <summary>Writes what a user passes in (hashtables, PSCustomObjects, arrays, strings, numbers,
+    /// dates, switches) as JSON, the way ConvertTo-Json would but without its depth limit.</summary>
+    internal static class PowerShellJson
+    {
+        public static object? Unwrap(object? value) =>
+            value is PSObject wrapped && !(wrapped.BaseObject is PSCustomObject) ? Unwrap(wrapped.BaseObject) : value;
+
+        public static void Write(Utf8JsonWriter writer, object? value)
+        {
+            value = Unwrap(value);
+            switch (value)
+            {
+                case null:
+                    writer.WriteNullValue();
+                    return;
+                case string text:
+                    writer.WriteStringValue(text);
+                    return;
+                case char character:
+                    writer.WriteStringValue(character.ToString());
+                    return;
+                case bool flag:
+                    writer.WriteBooleanValue(flag);
+                    return;
+                case SwitchParameter flag:
+                    writer.WriteBooleanValue(flag.IsPresent);
+                    return;
+                case DateTime date:
+                    writer.WriteStringValue(JiraDate(new DateTimeOffset(date)));
+                    return;
+                case DateTimeOffset date:
+                    writer.WriteStringValue(JiraDate(date));
+                    return;
+                case JsonElement element:
+                    element.WriteTo(writer);
+                    return;
+                case IDictionary map:
+                    writer.WriteStartObject();
+                    foreach (DictionaryEntry entry in map)
+                    {
+                        writer.WritePropertyName(Convert.ToString(entry.Key, CultureInfo.InvariantCulture)!);
+                        Write(writer, entry.Value);
+                    }
+                    writer.WriteEndObject();
+                    return;
+                case PSObject custom:
+                    writer.WriteStartObject();
+                    foreach (var property in custom.Properties)
+                    {
+                        writer.WritePropertyName(property.Name);
+                        Write(writer, property.Value);
+                    }
+                    writer.WriteEndObject();
+                    return;
+                case IEnumerable items:
+                    writer.WriteStartArray();
+                    foreach (var item in items) Write(writer, item);
+                    writer.WriteEndArray();
+                    return;
+                case Enum choice:
+                    writer.WriteStringValue(choice.ToString());
+                    return;
+                case IConvertible number when IsNumber(number):
+                    writer.WriteRawValue(Convert.ToString(number, CultureInfo.InvariantCulture)!);
+                    return;
+                default:
+                    writer.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture));
+                    return;
+            }
+        }
+
+        /// <summary>Jira's timestamp format: 2024-01-01T08:00:00.000+0000.</summary>
+        public static string JiraDate(DateTimeOffset date) =>
+            date.ToString("yyyy-MM-dd'T'HH:mm:ss.fff", CultureInfo.InvariantCulture) + date.ToString("zzz", CultureInfo.InvariantCulture).Replace(":", string.Empty);
+
+        private static bool IsNumber(IConvertible value)
+        {
+            switch (value.GetTypeCode())
+            {
+                case TypeCode.Byte: case TypeCode.SByte: case TypeCode.Int16: case TypeCode.UInt16: case TypeCode.Int32:
+                case TypeCode.UInt32: case TypeCode.Int64: case TypeCode.UInt64: case TypeCode.Single: case TypeCode.Double:
+                case TypeCode.Decimal:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+    }
+}

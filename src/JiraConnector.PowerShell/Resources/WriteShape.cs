@@ -1,0 +1,19 @@
+namespace JiraConnector.Resources
+{
+    /// <summary>How the -Fields of New-JiraObject and Set-JiraObject become Jira's request body.</summary>
+    internal enum WriteShape
+    {
+        /// <summary>The hashtable as JSON (projects, properties).</summary>
+        AsGiven,
+        /// <summary>{"fields":{...}} with names resolved through GET field and values in Jira's shapes.</summary>
+        IssueFields,
+        /// <summary>{"body": text}, ADF on Cloud.</summary>
+        Comment,
+        /// <summary>{"comment": text, "started": date, "timeSpent"...}, ADF comment on Cloud.</summary>
+        Worklog,
+        /// <summary>{"transition":{"id":...}}.</summary>
+        Transition,
+        /// <summary>A JSON string: the user's account id (Cloud) or name (Data Center).</summary>
+        Watcher,
+    }
+}
