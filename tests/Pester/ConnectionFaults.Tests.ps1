@@ -10,6 +10,17 @@ BeforeAll {
         $all = Invoke-RestMethod -Uri "$admin/requests"
         $all | Where-Object { $_.path -like "*$Path*" }
     }
+    # An abandoned request is logged when the emulator notices the abort: wait until the log settles.
+    function Get-SettledRequests([string] $Path) {
+        $count = -1
+        for ($i = 0; $i -lt 8; $i++) {
+            $now = @(Get-Requests $Path)
+            if ($now.Count -eq $count -and $count -gt 0) { return $now }
+            $count = $now.Count
+            Start-Sleep -Milliseconds 700
+        }
+        $now
+    }
 }
 
 Describe 'Resilience of a connected instance' {
@@ -48,7 +59,7 @@ Describe 'Resilience of a connected instance' {
         Add-Fault @{ latencyMs = 3000; count = 2; pathContains = '/project' }
 
         { Get-JiraObject projects -First 1 -ErrorAction Stop } | Should -Throw -ErrorId 'JiraTimeout,JiraConnector.Cmdlets.GetJiraObjectCommand'
-        Get-Requests '/project' | Should -HaveCount 2
+        Get-SettledRequests '/project' | Should -HaveCount 2
     }
 
     It 'reports a dropped connection clearly after -MaxRetries' {
@@ -56,7 +67,7 @@ Describe 'Resilience of a connected instance' {
         Add-Fault @{ drop = $true; count = 10; pathContains = '/project' }
 
         { Get-JiraObject projects -First 1 -ErrorAction Stop } | Should -Throw -ErrorId 'JiraConnectionFailed,JiraConnector.Cmdlets.GetJiraObjectCommand'
-        Get-Requests '/project' | Should -HaveCount 3
+        Get-SettledRequests '/project' | Should -HaveCount 3
     }
 
     It 'uses two instances in one session, each with its own credentials' {
