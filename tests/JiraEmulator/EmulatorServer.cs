@@ -81,6 +81,7 @@ public sealed class EmulatorServer : IAsyncDisposable
             CommentEndpoints.Map(api, version, state);
             WorklogEndpoints.Map(api, version, state);
             IssueChildEndpoints.Map(api, version, state);
+            AttachmentEndpoints.Map(api, version, state);
             PropertyEndpoints.Map(api, version, state);
             UserEndpoints.Map(api, version, state);
             GroupEndpoints.Map(api, version, state);
@@ -91,6 +92,7 @@ public sealed class EmulatorServer : IAsyncDisposable
             if (state.IsCloud) DynamicWebhookEndpoints.Map(api, version, state);
         }
         AdminWebhookEndpoints.Map(app, state);
+        AttachmentEndpoints.MapDataCenterDownload(app, state);
         RestFallback.Map(app);
 
         await app.StartAsync(ct);

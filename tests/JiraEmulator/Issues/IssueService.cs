@@ -178,6 +178,32 @@ public sealed class IssueService(JiraData data, EventBus events, TimeProvider ti
         events.Publish(new JiraEvent("comment_deleted", "issue_comment_deleted", comment.Issue, caller, now, Comment: comment));
     }
 
+    /// <summary>Attaches a file; Jira records it in the changelog as an "Attachment" item (to = id, toString = file name).</summary>
+    public Attachment AddAttachment(Issue issue, string filename, string mimeType, byte[] content, User caller)
+    {
+        var now = time.GetUtcNow();
+        var attachment = new Attachment
+        {
+            Id = data.Records.NewAttachmentId(), Issue = issue, Author = caller,
+            Filename = filename, MimeType = mimeType, Content = content, Created = now,
+        };
+        lock (issue.Gate) issue.Attachments.Add(attachment);
+        data.Records.Add(attachment);
+        string id = attachment.Id.ToString(CultureInfo.InvariantCulture);
+        Record(issue, caller, now, [new("Attachment", "jira", "attachment", null, null, id, filename)], "issue_updated");
+        return attachment;
+    }
+
+    public void DeleteAttachment(Attachment attachment, User caller)
+    {
+        var now = time.GetUtcNow();
+        var issue = attachment.Issue;
+        lock (issue.Gate) issue.Attachments.Remove(attachment);
+        data.Records.Remove(attachment);
+        string id = attachment.Id.ToString(CultureInfo.InvariantCulture);
+        Record(issue, caller, now, [new("Attachment", "jira", "attachment", id, attachment.Filename, null, null)], "issue_updated");
+    }
+
     public void Touch(Issue issue, User caller, string webhookEvent, string? propertyKey = null, Worklog? worklog = null)
     {
         var now = time.GetUtcNow();

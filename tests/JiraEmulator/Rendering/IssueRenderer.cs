@@ -176,7 +176,10 @@ public static class IssueRenderer
         }
         if (fields.IncludesNonNavigable("attachment"))
         {
+            Attachment[] attachments;
+            lock (issue.Gate) attachments = issue.Attachments.ToArray();
             writer.WriteStartArray("attachment");
+            foreach (var attachment in attachments) AttachmentRenderer.Write(writer, attachment, api);
             writer.WriteEndArray();
         }
         if (fields.Includes(Catalog.StoryPointsField))
