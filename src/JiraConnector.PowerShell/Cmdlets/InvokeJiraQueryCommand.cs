@@ -75,10 +75,6 @@ namespace JiraConnector.Cmdlets
             }
 
             if (plan.Options.Jql != null) WriteVerbose("JQL: " + plan.Options.Jql + (plan.IsExact ? string.Empty : "  (narrowed; the client checks the rest)"));
-            if (PageSize > IncidentResources.MaxIssuePage && plan.Resource.Definition.Name == "incidents")
-            {
-                WriteVerbose($"-PageSize {PageSize} is more than the {IncidentResources.MaxIssuePage} issues Jira serves a page; using {IncidentResources.MaxIssuePage}.");
-            }
 
             var definition = plan.Resource.Bind();
             var style = definition.Paging(instance, plan.Options);

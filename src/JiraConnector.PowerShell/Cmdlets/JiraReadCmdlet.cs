@@ -42,6 +42,7 @@ namespace JiraConnector.Cmdlets
                 start = PageCursor.Start(style);
             }
 
+            NoteClampedPageSize(style.FirstRequest);
             var reader = new PagedReader(instance.Client, Trace);
             var items = reader.ReadAsync(start, CancellationToken).GetAsyncEnumerator();
             var toSkip = PagingParameters.Skip;
@@ -76,6 +77,16 @@ namespace JiraConnector.Cmdlets
             {
                 instance.Cursor = reader.Position;
                 Await(items.DisposeAsync().AsTask());
+            }
+        }
+
+        /// <summary>Each endpoint has its own page limit; say so when -PageSize asked for more.</summary>
+        private void NoteClampedPageSize(JiraRequest first)
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(first.RelativeUrl, @"[?&]maxResults=(\d+)");
+            if (match.Success && int.TryParse(match.Groups[1].Value, out var sent) && sent < PageSize)
+            {
+                WriteVerbose($"-PageSize {PageSize} is more than this endpoint serves a page; asking for {sent}.");
             }
         }
 

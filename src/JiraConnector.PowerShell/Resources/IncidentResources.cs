@@ -12,7 +12,7 @@ namespace JiraConnector.Resources
         public const string AllIncidentsJql = "project IS NOT EMPTY ORDER BY key ASC";
 
         // search/jql serves up to 100 issues a page with all fields; search (offset) up to 1000 on DC.
-        internal const int MaxIssuePage = 100;
+        private const int MaxIssuePage = 100;
         private const int MaxCommentPage = 100;
         private const int MaxWorklogPage = 5000;
         private const int MaxChangelogPage = 100;

@@ -164,3 +164,25 @@ public sealed class QueryPushdownTests(CloudEmulator cloud) : IClassFixture<Clou
         Assert.True(found.Count < everything.Count);
     }
 }
+
+public sealed class PageSizeTests(DataCenterEmulator dataCenter) : IClassFixture<DataCenterEmulator>, IDisposable
+{
+    private readonly ModuleHost _host = new();
+
+    public void Dispose() => _host.Dispose();
+
+    [Fact]
+    public async Task A_page_size_above_the_endpoint_limit_is_clamped_with_a_verbose_note()
+    {
+        _host.ConnectTo(dataCenter, "dc");
+        using var admin = new EmulatorAdmin(dataCenter.BaseUrl);
+        await admin.ClearAsync();
+        using var shell = _host.Create("Invoke-JiraQuery incidents -PageSize 500 -First 250 -Instance dc -Verbose");
+
+        var output = shell.Invoke();
+
+        Assert.Equal(250, output.Count);
+        Assert.Contains(shell.Streams.Verbose, v => v.Message.Contains("-PageSize 500") && v.Message.Contains("asking for 100"));
+        Assert.All(await admin.RequestsAsync("/search"), r => Assert.Contains("maxResults=100", r.Query));
+    }
+}
