@@ -27,6 +27,7 @@ namespace JiraConnector.Query
                 return new QueryPlan(resource, options, translation.ClientFilter, record => fields.ReaderFor(record.Json), select,
                     new OrderByItem[0], limit);
             }
+            Pushdown.Apply(resource.Definition.Name, where, options);
             return new QueryPlan(resource, options, where, RecordFields.ReaderFor, select, orderBy, limit);
         }
 

@@ -133,3 +133,34 @@ public sealed class InvokeJiraQueryTests(CloudEmulator cloud, DataCenterEmulator
         Assert.Equal(false, result.Properties["IsExact"].Value);
     }
 }
+
+/// <summary>What other resources' endpoints can filter is sent to them; the answer is the same as
+/// filtering everything on the client.</summary>
+public sealed class QueryPushdownTests(CloudEmulator cloud) : IClassFixture<CloudEmulator>, IDisposable
+{
+    private readonly ModuleHost _host = new();
+
+    public void Dispose() => _host.Dispose();
+
+    [Theory]
+    [InlineData("projects", "key IN ('OPS', 'WEB') AND name LIKE 'Op%'", "keys=OPS&keys=WEB&query=Op")]
+    [InlineData("groups", "name = 'jira-administrators'", "groupName=jira-administrators")]
+    [InlineData("contacts", "active = true AND displayName LIKE 'Al%'", "query=Al")]
+    public async Task Pushed_filters_reach_the_endpoint_and_change_no_result(string resource, string where, string sent)
+    {
+        _host.ConnectTo(cloud, "cloud");
+        using var admin = new EmulatorAdmin(cloud.BaseUrl);
+        var everything = _host.Run($"Get-JiraObject {resource} -Instance cloud");
+        await admin.ClearAsync();
+
+        var found = _host.Run($"Invoke-JiraQuery {resource} \"{where}\" -Instance cloud");
+
+        Assert.Contains(await admin.RequestsAsync(), r => (r.Query ?? string.Empty).Contains(sent));
+        var viaClient = everything.Where(r =>
+            JiraConnector.Query.ClientEvaluator.Matches(JiraConnector.Query.OcnqlParser.ParseWhere(where),
+                name => r.Properties[name]?.Value)).Count();
+        Assert.Equal(viaClient, found.Count);
+        Assert.True(found.Count > 0, "the query should select something");
+        Assert.True(found.Count < everything.Count);
+    }
+}

@@ -71,7 +71,7 @@ public sealed class JqlTranslatorTests
         var outside = System.Text.RegularExpressions.Regex.Replace(jql, "\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"");
         Assert.DoesNotContain(" OR ", outside);
         Assert.EndsWith(" ORDER BY key ASC", outside);
-        Assert.Equal(1, System.Text.RegularExpressions.Regex.Matches(outside, "ORDER BY").Count);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(outside, "ORDER BY"));
     }
 
     [Theory]
