@@ -132,13 +132,14 @@ public sealed class IssueService(JiraData data, EventBus events, TimeProvider ti
         events.Publish(new JiraEvent("jira:issue_deleted", "issue_deleted", issue, caller, now));
     }
 
-    public Comment AddComment(Issue issue, string body, User caller, bool publish = true)
+    public Comment AddComment(Issue issue, string body, User caller, bool publish = true,
+        Visibility? visibility = null, Dictionary<string, JsonNode?>? properties = null)
     {
         var now = time.GetUtcNow();
         var comment = new Comment
         {
             Id = data.Records.NewCommentId(), Issue = issue, Author = caller, UpdateAuthor = caller,
-            Body = body, Created = now, Updated = now,
+            Body = body, Created = now, Updated = now, Visibility = visibility, Properties = properties,
         };
         lock (issue.Gate)
         {
@@ -151,12 +152,15 @@ public sealed class IssueService(JiraData data, EventBus events, TimeProvider ti
         return comment;
     }
 
-    public void UpdateComment(Comment comment, string body, User caller)
+    /// <summary>Visibility and properties change only when given (null leaves them as they are).</summary>
+    public void UpdateComment(Comment comment, string body, User caller, Visibility? visibility = null, Dictionary<string, JsonNode?>? properties = null)
     {
         var now = time.GetUtcNow();
         lock (comment.Issue.Gate)
         {
             comment.Body = body;
+            if (visibility is not null) comment.Visibility = visibility;
+            if (properties is not null) comment.Properties = properties;
             comment.UpdateAuthor = caller;
             comment.Updated = now;
             comment.Issue.Updated = now;
