@@ -7,6 +7,7 @@ namespace JiraConnector.Tests.Contract;
 /// Attachments: the upload (multipart, so only its response is checked against the spec), metadata, content and
 /// delete, the "attachment" field, the seeded files and Data Center's download link.
 /// </summary>
+[Collection(CloudWriters.Name)]
 public sealed class AttachmentContractTests(CloudJira cloud, ReadOnlyCloudJira readOnly, DataCenterJira dataCenter)
 {
     private const string Api = "rest/api/3";

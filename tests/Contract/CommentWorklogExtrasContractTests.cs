@@ -7,6 +7,7 @@ namespace JiraConnector.Tests.Contract;
 /// Visibility and properties on comments and worklogs, comment expand=renderedBody, and expand=renderedFields on
 /// issue get and the searches. Request bodies are checked against the spec's Comment and Worklog schemas.
 /// </summary>
+[Collection(CloudWriters.Name)]
 public sealed class CommentWorklogExtrasContractTests(CloudJira cloud, DataCenterJira dataCenter, ReadOnlyCloudJira readOnly)
 {
     private const string Api = "rest/api/3";

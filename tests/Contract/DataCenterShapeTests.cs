@@ -9,6 +9,7 @@ namespace JiraConnector.Tests.Contract;
 /// the field names a DC client relies on (users by name and key, never accountId; text fields as plain strings),
 /// which the WADL leaves open because it types issue fields as "anything".
 /// </summary>
+[Collection(CloudWriters.Name)]
 public sealed class DataCenterShapeTests(DataCenterJira dataCenter, CloudJira cloud)
 {
     public static TheoryData<string, string, string> Documented => new()

@@ -6,6 +6,7 @@ namespace JiraConnector.Tests.Contract;
 /// Read operations, one row per spec operation (the operationId leads each test name). Every response is
 /// validated against the schema the spec gives that operation and status.
 /// </summary>
+[Collection(CloudWriters.Name)]
 public sealed class ReadOperationsContractTests(CloudJira jira)
 {
     public static TheoryData<string, string, int> Operations => new()

@@ -7,6 +7,7 @@ namespace JiraConnector.Tests.Contract;
 /// request body is checked against the operation's requestBody schema and every response against its
 /// response schema.
 /// </summary>
+[Collection(CloudWriters.Name)]
 public sealed class WriteOperationsContractTests(CloudJira jira)
 {
     private const string Api = "rest/api/3";
