@@ -84,8 +84,7 @@ namespace JiraConnector.Cmdlets
             var session = JiraSessionRegistry.Current;
             var instance = Instance == null ? session.Default : session.Find(Instance);
             if (instance == null) return null;
-            var catalog = Await(FieldCatalog.ForAsync(instance, Trace, CancellationToken));
-            return catalog.Fields.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase))?.Id;
+            return Await(FieldCatalog.ForAsync(instance, Trace, CancellationToken)).IdForName(name);
         }
     }
 }

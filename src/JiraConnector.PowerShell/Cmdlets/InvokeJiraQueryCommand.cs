@@ -111,9 +111,7 @@ namespace JiraConnector.Cmdlets
         /// <summary>Custom fields by display name, from the instance's field catalog (read once).</summary>
         private string? CustomFieldId(JiraInstance instance, string name)
         {
-            var catalog = Await(FieldCatalog.ForAsync(instance, Trace, CancellationToken));
-            var field = catalog.Fields.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
-            return field?.Id;
+            return Await(FieldCatalog.ForAsync(instance, Trace, CancellationToken)).IdForName(name);
         }
 
         /// <summary>-IncludeTotalCount: Cloud's approximate-count for incidents, the endpoint's total

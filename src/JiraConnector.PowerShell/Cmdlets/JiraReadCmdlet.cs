@@ -21,8 +21,9 @@ namespace JiraConnector.Cmdlets
         [Parameter]
         public SwitchParameter NextPage { get; set; }
 
-        /// <param name="selection">Optional: a client-side filter (applied before -Skip and -First),
-        /// a projection of each record, a total other than the endpoint's and a limit.</param>
+        /// <summary>Streams a paged read into the pipeline. <paramref name="selection"/> optionally
+        /// adds a client-side filter (applied before -Skip and -First), a projection of each record,
+        /// a total other than the endpoint's and a limit.</summary>
         internal void WriteRecords(JiraInstance instance, ResourceDefinition resource, PagingStyle style, RecordSelection? selection = null)
         {
             selection ??= RecordSelection.All;
