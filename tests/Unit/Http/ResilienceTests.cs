@@ -84,7 +84,7 @@ public sealed class ResilienceTests(CloudEmulator emulator) : IClassFixture<Clou
         Assert.Equal(ErrorCategory.OperationTimeout, error.CategoryInfo.Category);
         Assert.Contains("within 1 s (after 1 retries)", error.Exception.Message);
         Assert.Contains("-TimeoutSec", error.Exception.Message);
-        Assert.Equal(2, (await SettledRequestsAsync("/project")).Count);
+        Assert.Equal(2, (await _admin.SettledRequestsAsync("/project")).Count);
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class ResilienceTests(CloudEmulator emulator) : IClassFixture<Clou
 
         Assert.Equal("JiraConnectionFailed,JiraConnector.Cmdlets.GetJiraObjectCommand", error!.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.ConnectionError, error.CategoryInfo.Category);
-        Assert.Equal(3, (await SettledRequestsAsync("/project")).Count);
+        Assert.Equal(3, (await _admin.SettledRequestsAsync("/project")).Count);
         Assert.Equal(2, verbose.Count(v => v.StartsWith("retry ", StringComparison.Ordinal)));
     }
 
@@ -156,24 +156,9 @@ public sealed class ResilienceTests(CloudEmulator emulator) : IClassFixture<Clou
             client.SendAsync(new JiraRequest(HttpMethod.Post, "rest/api/3/issue", "{\"fields\":{}}"), null, TestContext.Current.CancellationToken));
 
         Assert.Equal(fault == "drop" ? JiraErrorId.ConnectionFailed : JiraErrorId.Timeout, failure.ErrorId);
-        Assert.Single(await SettledRequestsAsync("/issue"));
+        Assert.Single(await _admin.SettledRequestsAsync("/issue"));
     }
 
-    /// <summary>The emulator logs a request when it ends, which for a request the client abandoned
-    /// can come a little later: wait until the log stops growing (a retry would have shown by then).</summary>
-    private async Task<IReadOnlyList<LoggedRequest>> SettledRequestsAsync(string path)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(8);
-        var seen = await _admin.RequestsAsync(path);
-        while (DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(1000, TestContext.Current.CancellationToken);
-            var now = await _admin.RequestsAsync(path);
-            if (now.Count == seen.Count && now.Count > 0) return now;
-            seen = now;
-        }
-        return seen;
-    }
 
     [Fact]
     public async Task A_create_refused_with_429_is_repeated_since_Jira_did_no_work()
