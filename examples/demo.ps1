@@ -21,6 +21,11 @@ Get-JiraObject projects | Format-Table | Out-String -Width 160 | Write-Host
 Write-Host 'The first five incidents:'
 Get-JiraObject incidents -First 5 | Format-Table | Out-String -Width 160 | Write-Host
 
+Write-Host 'An OCNQL query, and the JQL it becomes:'
+$where = "status != 'Done' AND priority IN ('High', 'Highest') AND summary LIKE '%a%'"
+ConvertTo-JiraJql $where | Format-List | Out-String -Width 160 | Write-Host
+Invoke-JiraQuery incidents $where -OrderBy 'updated desc' -First 5 | Format-Table | Out-String -Width 160 | Write-Host
+
 $clock = [Diagnostics.Stopwatch]::StartNew()
 $count = (Get-JiraObject incidents | Measure-Object).Count
 Write-Host ("Read {0} incidents in {1:0.00} s." -f $count, $clock.Elapsed.TotalSeconds)

@@ -8,6 +8,7 @@ using JiraEmulator.Faults;
 namespace JiraConnector.Tests.Contract;
 
 /// <summary>The contract notes' behaviours that a schema cannot show: paging ends, clamping, tokens, faults, auth, OAuth rotation, webhooks.</summary>
+[Collection(CloudWriters.Name)]
 public sealed class BehaviourTests(CloudJira cloud, DataCenterJira dataCenter, ReadOnlyCloudJira readOnly)
 {
     [Fact]

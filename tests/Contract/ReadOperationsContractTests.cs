@@ -6,6 +6,7 @@ namespace JiraConnector.Tests.Contract;
 /// Read operations, one row per spec operation (the operationId leads each test name). Every response is
 /// validated against the schema the spec gives that operation and status.
 /// </summary>
+[Collection(CloudWriters.Name)]
 public sealed class ReadOperationsContractTests(CloudJira jira)
 {
     public static TheoryData<string, string, int> Operations => new()
@@ -66,6 +67,20 @@ public sealed class ReadOperationsContractTests(CloudJira jira)
         { "searchAndReconsileIssuesUsingJql", "rest/api/3/search/jql?jql=ORDER%20BY%20key", 400 },
         { "getIdsOfWorklogsModifiedSince", "rest/api/3/worklog/updated?since=0", 200 },
         { "getIdsOfWorklogsDeletedSince", "rest/api/3/worklog/deleted", 200 },
+        { "bulkGetUsers", "rest/api/3/user/bulk?accountId=712020:00000000-0000-4000-8000-000000000003&accountId=712020:00000000-0000-4000-8000-000000000001", 200 },
+        { "bulkGetUsers", "rest/api/3/user/bulk", 400 },
+        { "getFieldsPaginated", "rest/api/3/field/search", 200 },
+        { "getFieldsPaginated", "rest/api/3/field/search?type=custom&expand=key,isLocked,searcherKey,lastUsed,screensCount,contextsCount", 200 },
+        { "getFieldsPaginated", "rest/api/3/field/search?maxResults=3&orderBy=-name&query=a", 200 },
+        { "getFieldsPaginated", "rest/api/3/field/search?orderBy=colour", 400 },
+        { "search", "rest/api/3/statuses/search", 200 },
+        { "search", "rest/api/3/statuses/search?statusCategory=IN_PROGRESS&maxResults=1", 200 },
+        { "search", "rest/api/3/statuses/search?statusCategory=LATER", 400 },
+        { "searchPriorities", "rest/api/3/priority/search?maxResults=2", 200 },
+        { "searchPriorities", "rest/api/3/priority/search?onlyDefault=true", 200 },
+        { "getAttachmentMeta", "rest/api/3/attachment/meta", 200 },
+        { "getAttachment", "rest/api/3/attachment/10000", 200 },
+        { "getAttachment", "rest/api/3/attachment/99999999", 404 },
     };
 
     [Theory]

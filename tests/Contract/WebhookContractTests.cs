@@ -3,6 +3,7 @@ using JiraConnector.Tests.Contract.Infrastructure;
 namespace JiraConnector.Tests.Contract;
 
 /// <summary>Dynamic webhooks (spec operations, OAuth app callers) and admin webhooks (shape from the contract notes).</summary>
+[Collection(CloudWriters.Name)]
 public sealed class WebhookContractTests(CloudJira jira)
 {
     [Fact]

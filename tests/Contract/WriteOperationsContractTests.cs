@@ -7,6 +7,7 @@ namespace JiraConnector.Tests.Contract;
 /// request body is checked against the operation's requestBody schema and every response against its
 /// response schema.
 /// </summary>
+[Collection(CloudWriters.Name)]
 public sealed class WriteOperationsContractTests(CloudJira jira)
 {
     private const string Api = "rest/api/3";
@@ -116,6 +117,36 @@ public sealed class WriteOperationsContractTests(CloudJira jira)
         await Client.CallAsync("addWorklog", "POST", $"{Api}/issue/{key}/worklog", """{"timeSpent":"1h"}""", 400);
         await Client.CallAsync("deleteWorklog", "DELETE", $"{Api}/issue/{key}/worklog/{id}", null, 204);
         await Client.CallAsync("getIdsOfWorklogsDeletedSince", "GET", $"{Api}/worklog/deleted?since=0", null, 200);
+    }
+
+    [Fact]
+    public async Task addWorklog_bulkDeleteWorklogs_getIssueWorklog_getWorklog()
+    {
+        string key = await NewIssueAsync();
+        string other = await NewIssueAsync();
+        var ids = new List<string>();
+        for (int i = 0; i < 3; i++)
+        {
+            var added = await Client.CallAsync("addWorklog", "POST", $"{Api}/issue/{key}/worklog",
+                """{"started":"2026-01-02T10:00:00.000+0000","timeSpentSeconds":600}""", 201);
+            ids.Add(added.Json["id"]!.GetValue<string>());
+        }
+        var foreign = await Client.CallAsync("addWorklog", "POST", $"{Api}/issue/{other}/worklog",
+            """{"started":"2026-01-02T10:00:00.000+0000","timeSpentSeconds":600}""", 201);
+
+        // A worklog of another issue makes the whole request 404, and nothing is deleted.
+        await Client.CallAsync("bulkDeleteWorklogs", "DELETE", $"{Api}/issue/{key}/worklog",
+            $$"""{"ids":[{{ids[0]}},{{foreign.Json["id"]}}]}""", 404);
+        await Client.CallAsync("bulkDeleteWorklogs", "DELETE", $"{Api}/issue/{key}/worklog", """{"ids":[]}""", 400);
+        string tooMany = string.Join(",", Enumerable.Range(1, 5001));
+        await Client.CallAsync("bulkDeleteWorklogs", "DELETE", $"{Api}/issue/{key}/worklog", $$"""{"ids":[{{tooMany}}]}""", 400);
+        Assert.Equal(3, (await Client.CallAsync("getIssueWorklog", "GET", $"{Api}/issue/{key}/worklog", null, 200)).Json["total"]!.GetValue<int>());
+
+        await Client.CallAsync("bulkDeleteWorklogs", "DELETE", $"{Api}/issue/{key}/worklog?adjustEstimate=leave",
+            $$"""{"ids":[{{ids[0]}},{{ids[2]}}]}""", 204);
+        var left = await Client.CallAsync("getIssueWorklog", "GET", $"{Api}/issue/{key}/worklog", null, 200);
+        Assert.Equal([ids[1]], left.Json["worklogs"]!.AsArray().Select(w => w!["id"]!.GetValue<string>()).ToArray());
+        await Client.CallAsync("getWorklog", "GET", $"{Api}/issue/{key}/worklog/{ids[0]}", null, 404);
     }
 
     [Fact]

@@ -80,17 +80,22 @@ public sealed class EmulatorServer : IAsyncDisposable
             IssueEndpoints.Map(api, version, state);
             CommentEndpoints.Map(api, version, state);
             WorklogEndpoints.Map(api, version, state);
+            WorklogBulkDeleteEndpoints.Map(api, version, state);
             IssueChildEndpoints.Map(api, version, state);
+            AttachmentEndpoints.Map(api, version, state);
             PropertyEndpoints.Map(api, version, state);
             UserEndpoints.Map(api, version, state);
+            UserBulkEndpoints.Map(api, version, state);
             GroupEndpoints.Map(api, version, state);
             GroupPickerEndpoints.Map(api, version, state);
             ProjectCrudEndpoints.Map(api, version, state);
             MetadataEndpoints.Map(api, version, state);
+            CatalogSearchEndpoints.Map(api, version, state);
             SchemeEndpoints.Map(api, version, state);
             if (state.IsCloud) DynamicWebhookEndpoints.Map(api, version, state);
         }
         AdminWebhookEndpoints.Map(app, state);
+        AttachmentEndpoints.MapDataCenterDownload(app, state);
         RestFallback.Map(app);
 
         await app.StartAsync(ct);

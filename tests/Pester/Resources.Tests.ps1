@@ -9,6 +9,7 @@ BeforeDiscovery {
         @{ Object = 'incidents/OPS-1/history'; Type = 'ChangeHistory'; Property = 'Changes' }
         @{ Object = 'incidents/OPS-1/transitions'; Type = 'Transition'; Property = 'ToStatus' }
         @{ Object = 'incidents/OPS-1/watchers'; Type = 'User'; Property = 'DisplayName' }
+        @{ Object = 'incidents/OPS-1/attachments'; Type = 'Attachment'; Property = 'FileName' }
         @{ Object = 'contacts'; Type = 'User'; Property = 'Id' }
         @{ Object = 'groups'; Type = 'Group'; Property = 'Name' }
         @{ Object = 'groups/developers/members'; Type = 'User'; Property = 'DisplayName' }
@@ -99,5 +100,17 @@ Describe 'Get-JiraObject agents and single records' {
     ) {
         { & $Command -Object nonsense @Arguments -Instance cloud -ErrorAction Stop } |
             Should -Throw -ErrorId "UnknownObject,JiraConnector.Cmdlets.$Class" -ExpectedMessage '*Valid names: agents, contacts*incidents*projects*worklogs*'
+    }
+}
+
+Describe 'Attachments' {
+    It 'reads an incident''s attachments with their metadata on <Instance>, and one by id' -ForEach @(@{ Instance = 'cloud' }, @{ Instance = 'dc' }) {
+        $attachments = @(Get-JiraObject incidents/OPS-1/attachments -Instance $Instance)
+
+        $attachments.Count | Should -BeGreaterThan 0
+        $attachments | Where-Object { -not $_.Size -or -not $_.MimeType -or -not $_.Content } | Should -BeNullOrEmpty
+        $one = Get-JiraObject incidents/OPS-1/attachments $attachments[0].Id -Instance $Instance
+        $one.FileName | Should -Be $attachments[0].FileName
+        $one.Size | Should -Be $attachments[0].Size
     }
 }

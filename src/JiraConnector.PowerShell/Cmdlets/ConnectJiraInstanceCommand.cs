@@ -1,22 +1,30 @@
 using System;
+using System.Collections;
 using System.Management.Automation;
 using System.Net;
 using System.Security;
 using JiraConnector.Connection;
+using JiraConnector.Connection.OAuth;
 using JiraConnector.Http;
 
 namespace JiraConnector.Cmdlets
 {
-    /// <summary>Connects to a Jira site, checks the credentials, and adds the instance to the session.</summary>
+    /// <summary>Connects to a Jira site, checks the credentials, and adds the instance to the session.
+    /// Basic (user name and API token or password), a Data Center personal access token, OAuth 2.0
+    /// (3LO) sign-in, or the connector's configuration as a hashtable or JSON file.</summary>
     [Cmdlet(VerbsCommunications.Connect, "JiraInstance", DefaultParameterSetName = CredentialSet)]
     [OutputType(typeof(JiraInstance))]
     public sealed class ConnectJiraInstanceCommand : JiraCmdlet
     {
         private const string CredentialSet = "Credential";
         private const string TokenSet = "PersonalAccessToken";
+        private const string OAuthSet = "OAuth";
+        private const string ConfigurationSet = "Configuration";
+        private const string ConfigurationFileSet = "ConfigurationFile";
 
         /// <summary>The site's base URL, e.g. https://your-site.atlassian.net or https://jira.example.com/jira.</summary>
-        [Parameter(Mandatory = true, Position = 0)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = CredentialSet)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = TokenSet)]
         [ValidateNotNullOrEmpty]
         public string Url { get; set; } = string.Empty;
 
@@ -30,6 +38,59 @@ namespace JiraConnector.Cmdlets
         [Parameter(Mandatory = true, ParameterSetName = TokenSet)]
         [ValidateNotNull]
         public SecureString? PersonalAccessToken { get; set; }
+
+        /// <summary>OAuth 2.0: the Jira Cloud site to sign in to, e.g. https://your-site.atlassian.net.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = OAuthSet)]
+        [ValidateNotNullOrEmpty]
+        public string SiteUrl { get; set; } = string.Empty;
+
+        /// <summary>OAuth 2.0: the app's client id (the connector's oauth.api.key).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = OAuthSet)]
+        [ValidateNotNullOrEmpty]
+        public string ClientId { get; set; } = string.Empty;
+
+        /// <summary>OAuth 2.0: the app's client secret (the connector's oauth.api.secret).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = OAuthSet)]
+        [ValidateNotNull]
+        public SecureString? ClientSecret { get; set; }
+
+        /// <summary>OAuth 2.0: the app's redirect URL, a loopback http address this cmdlet listens on.
+        /// Default: http://127.0.0.1:{a free port}/callback.</summary>
+        [Parameter(ParameterSetName = OAuthSet)]
+        [ValidateNotNullOrEmpty]
+        public string? CallbackUrl { get; set; }
+
+        /// <summary>OAuth 2.0: the scopes to ask for; offline_access is always added so the sign-in can be renewed.</summary>
+        [Parameter(ParameterSetName = OAuthSet)]
+        [Parameter(ParameterSetName = ConfigurationSet)]
+        [Parameter(ParameterSetName = ConfigurationFileSet)]
+        [ValidateNotNullOrEmpty]
+        public string[]? Scope { get; set; }
+
+        /// <summary>OAuth 2.0: do not open a browser; only print the sign-in address (information stream).</summary>
+        [Parameter(ParameterSetName = OAuthSet)]
+        [Parameter(ParameterSetName = ConfigurationSet)]
+        [Parameter(ParameterSetName = ConfigurationFileSet)]
+        public SwitchParameter NoBrowser { get; set; }
+
+        /// <summary>OAuth 2.0: seconds to wait for the browser sign-in (default 300).</summary>
+        [Parameter(ParameterSetName = OAuthSet)]
+        [Parameter(ParameterSetName = ConfigurationSet)]
+        [Parameter(ParameterSetName = ConfigurationFileSet)]
+        [ValidateRange(5, 3600)]
+        public int SignInTimeoutSec { get; set; } = 300;
+
+        /// <summary>The connector's configuration keys (username, password, base.url, or oauth.api.key,
+        /// oauth.api.secret, site.url, and the event.* keys), bare or under a 'configuration' key.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ConfigurationSet)]
+        [ValidateNotNull]
+        public IDictionary? Configuration { get; set; }
+
+        /// <summary>A JSON file with the connector's configuration, bare or as the connector's
+        /// instance body {"configuration": {...}}.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ConfigurationFileSet)]
+        [ValidateNotNullOrEmpty]
+        public string? ConfigurationFile { get; set; }
 
         /// <summary>The name to use in -Instance. Defaults to the site name (or host and port).</summary>
         [Parameter]
@@ -50,6 +111,21 @@ namespace JiraConnector.Cmdlets
         [ValidateRange(1, 3600)]
         public int TimeoutSec { get; set; } = 100;
 
+        /// <summary>A proxy for every request of this instance. Default: the system proxy.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Uri? Proxy { get; set; }
+
+        /// <summary>Credentials for the proxy (given with -Proxy, or for the system proxy).</summary>
+        [Parameter]
+        [Credential]
+        [ValidateNotNull]
+        public PSCredential? ProxyCredential { get; set; }
+
+        /// <summary>Use no proxy at all, not even the system proxy.</summary>
+        [Parameter]
+        public SwitchParameter NoProxy { get; set; }
+
         /// <summary>Allow credentials over plain http to a host other than this machine.</summary>
         [Parameter]
         public SwitchParameter AllowUnencryptedAuthentication { get; set; }
@@ -58,41 +134,144 @@ namespace JiraConnector.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>OAuth 2.0 authorization server (default https://auth.atlassian.com); for tests.</summary>
+        [Parameter(DontShow = true)]
+        [ValidateNotNull]
+        public Uri? AuthorizationServer { get; set; }
+
+        /// <summary>OAuth 2.0 API gateway (default https://api.atlassian.com); for tests.</summary>
+        [Parameter(DontShow = true)]
+        [ValidateNotNull]
+        public Uri? ApiGateway { get; set; }
+
+        /// <summary>Folder of the OAuth token cache (default: per user, or $env:JIRACONNECTOR_TOKEN_CACHE); for tests.</summary>
+        [Parameter(DontShow = true)]
+        [ValidateNotNullOrEmpty]
+        public string? TokenCachePath { get; set; }
+
         protected override void ProcessRecord()
         {
-            Uri url;
-            IJiraAuthenticator auth;
+            ConnectionTarget target;
             try
             {
-                url = UrlPolicy.ParseJiraUrl(Url, nameof(Url));
-                UrlPolicy.EnsureCredentialsMayBeSent(url, AllowUnencryptedAuthentication);
-                auth = ParameterSetName == TokenSet
-                    ? new BearerTokenAuthenticator(Plain(PersonalAccessToken!))
-                    : new BasicAuthenticator(Credential.UserName, Credential.GetNetworkCredential().Password);
+                target = ReadTarget();
+                if (Proxy != null && NoProxy) throw new ArgumentException("Give -Proxy or -NoProxy, not both.", nameof(Proxy));
+            }
+            catch (ConfigurationException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, ex.ErrorId, ex.Key));
+                return;
             }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, "InvalidConnectionParameter", Url));
+                ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, "InvalidConnectionParameter", ex.ParamName));
                 return;
             }
 
-            var settings = new JiraHttpSettings { MaxRetries = MaxRetries, AttemptTimeout = TimeSpan.FromSeconds(TimeoutSec) };
             JiraInstance instance;
             try
             {
-                instance = Await(InstanceConnector.ConnectAsync(Name, url, auth, settings, Trace, CancellationToken));
+                instance = target.AuthType == JiraAuthType.OAuth2 ? ConnectOAuth(target) : ConnectDirect(target);
             }
             catch (JiraApiException ex)
             {
-                ThrowJiraError(ex, Url);
+                ThrowJiraError(ex, target.Url.ToString());
                 return;
             }
+            catch (ArgumentException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, "InvalidConnectionParameter", ex.ParamName));
+                return;
+            }
+            instance.Events = target.Events;
 
             var replaced = JiraSessionRegistry.Current.Add(instance, Default);
             replaced?.Client.Dispose();
-            WriteVerbose($"Connected to {instance.Url} as {instance.User} ({instance.Deployment}, Jira {instance.ServerVersion}) as instance '{instance.Name}'.");
+            if (replaced != null) WriteVerbose($"Replaced the earlier connection named '{instance.Name}'.");
+            WriteVerbose($"Connected to {instance.Url} as {instance.User} ({instance.Deployment}, {instance.AuthType}, Jira {instance.ServerVersion}) as instance '{instance.Name}'.");
             if (PassThru) WriteObject(instance);
         }
+
+        private ConnectionTarget ReadTarget()
+        {
+            ConnectionTarget target;
+            switch (ParameterSetName)
+            {
+                case TokenSet:
+                    target = ConnectionTarget.PersonalAccessToken(UrlPolicy.ParseJiraUrl(Url, nameof(Url)), Plain(PersonalAccessToken!));
+                    break;
+                case OAuthSet:
+                    target = ConnectionTarget.OAuth(UrlPolicy.ParseJiraUrl(SiteUrl, nameof(SiteUrl)), ClientId, Plain(ClientSecret!), CallbackUrl);
+                    break;
+                case ConfigurationSet:
+                    target = ConnectionTarget.From(ConnectorConfiguration.Parse(ConfigurationSource.FromHashtable(Configuration!)));
+                    break;
+                case ConfigurationFileSet:
+                    var path = GetUnresolvedProviderPathFromPSPath(ConfigurationFile);
+                    target = ConnectionTarget.From(ConnectorConfiguration.Parse(ConfigurationSource.FromFile(path)));
+                    break;
+                default:
+                    target = ConnectionTarget.Basic(UrlPolicy.ParseJiraUrl(Url, nameof(Url)), Credential.UserName, Credential.GetNetworkCredential().Password);
+                    break;
+            }
+            if (Name != null) target.Name = InstanceName.Check(Name, nameof(Name));
+            else if (target.Name != null) target.Name = InstanceName.Check(target.Name, "name");
+            UrlPolicy.EnsureCredentialsMayBeSent(target.Url, AllowUnencryptedAuthentication);
+            if (target.AuthType == JiraAuthType.OAuth2)
+            {
+                UrlPolicy.EnsureCredentialsMayBeSent(AuthorizationServer ?? OAuthSettings.DefaultAuthorizationServer, AllowUnencryptedAuthentication);
+                UrlPolicy.EnsureCredentialsMayBeSent(ApiGateway ?? OAuthSettings.DefaultApiGateway, AllowUnencryptedAuthentication);
+            }
+            return target;
+        }
+
+        private JiraInstance ConnectDirect(ConnectionTarget target)
+        {
+            IJiraAuthenticator auth = target.AuthType == JiraAuthType.PersonalAccessToken
+                ? new BearerTokenAuthenticator(target.Secret!)
+                : new BasicAuthenticator(target.UserName!, target.Secret!);
+            return Await(InstanceConnector.ConnectAsync(target.Name, target.Url, auth, HttpSettings(), Trace, CancellationToken));
+        }
+
+        private JiraInstance ConnectOAuth(ConnectionTarget target)
+        {
+            var folder = TokenCachePath != null ? GetUnresolvedProviderPathFromPSPath(TokenCachePath) : TokenCache.DefaultFolder();
+            var settings = new OAuthSettings(target.Url, target.ClientId!, target.ClientSecret!, Scope, AuthorizationServer, ApiGateway, folder);
+            var connector = new OAuthConnector(settings, HttpSettings());
+            if (connector.HasCachedSignIn)
+            {
+                return Await(connector.ConnectFromCacheAsync(target.Name, Trace, CancellationToken));
+            }
+            using var signIn = OAuthSignIn.Start(settings, target.CallbackUrl);
+            ShowSignIn(signIn.AuthorizeUrl);
+            var code = Await(signIn.WaitForCodeAsync(TimeSpan.FromSeconds(SignInTimeoutSec), Trace, CancellationToken));
+            return Await(connector.ConnectWithCodeAsync(target.Name, code, signIn.CallbackUrl, Trace, CancellationToken));
+        }
+
+        /// <summary>Opens the browser in an interactive session; in any case the address goes to the
+        /// host as an information record (like Write-Host: shown, stream 6, never the output). Not
+        /// a warning: -Debug turns warnings into a prompt, which would stall a sign-in.</summary>
+        private void ShowSignIn(Uri authorizeUrl)
+        {
+            var opened = !NoBrowser && IsInteractive() && BrowserLauncher.TryOpen(authorizeUrl);
+            var message = opened
+                ? $"Sign in to Jira in the browser that just opened (waiting {SignInTimeoutSec} s). If none opened, visit: {authorizeUrl.AbsoluteUri}"
+                : $"Open this address in a browser to sign in to Jira (waiting {SignInTimeoutSec} s): {authorizeUrl.AbsoluteUri}";
+            WriteInformation(new HostInformationMessage { Message = message }, new[] { "PSHOST", "JiraSignIn" });
+        }
+
+        private bool IsInteractive() =>
+            Host.Name == "ConsoleHost" && Environment.UserInteractive && !Console.IsInputRedirected &&
+            !Array.Exists(Environment.GetCommandLineArgs(), a => a.StartsWith("-noni", StringComparison.OrdinalIgnoreCase));
+
+        private JiraHttpSettings HttpSettings() => new JiraHttpSettings
+        {
+            MaxRetries = MaxRetries,
+            AttemptTimeout = TimeSpan.FromSeconds(TimeoutSec),
+            Proxy = Proxy,
+            ProxyCredential = ProxyCredential?.GetNetworkCredential(),
+            NoProxy = NoProxy,
+        };
 
         private static string Plain(SecureString secure) => new NetworkCredential(string.Empty, secure).Password;
     }

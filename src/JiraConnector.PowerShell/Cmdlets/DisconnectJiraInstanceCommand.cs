@@ -2,10 +2,12 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using JiraConnector.Connection;
+using JiraConnector.Connection.OAuth;
 
 namespace JiraConnector.Cmdlets
 {
-    /// <summary>Forgets a connected instance and the credentials it holds in memory.</summary>
+    /// <summary>Forgets a connected instance and the credentials it holds in memory; with -Forget,
+    /// also its saved OAuth sign-in, so the next Connect-JiraInstance opens the browser again.</summary>
     [Cmdlet(VerbsCommunications.Disconnect, "JiraInstance", SupportsShouldProcess = true, DefaultParameterSetName = NameSet)]
     public sealed class DisconnectJiraInstanceCommand : JiraCmdlet
     {
@@ -21,12 +23,20 @@ namespace JiraConnector.Cmdlets
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InstanceSet)]
         public JiraInstance[] Instance { get; set; } = new JiraInstance[0];
 
+        /// <summary>Also delete the instance's OAuth refresh token from the per-user token cache.</summary>
+        [Parameter]
+        public SwitchParameter Forget { get; set; }
+
         protected override void ProcessRecord()
         {
             var session = JiraSessionRegistry.Current;
             foreach (var instance in Targets(session))
             {
-                if (!ShouldProcess(instance.ToString(), "Disconnect")) continue;
+                if (!ShouldProcess(instance.ToString(), Forget ? "Disconnect and forget the saved sign-in" : "Disconnect")) continue;
+                if (Forget && instance.Client.Authenticator is OAuthAuthenticator oauth && oauth.ForgetCachedSignIn())
+                {
+                    WriteVerbose($"Removed the saved sign-in of '{instance.Name}' from the token cache.");
+                }
                 if (session.Remove(instance)) instance.Client.Dispose();
             }
         }

@@ -29,6 +29,14 @@ namespace JiraConnector.Cmdlets
                 case JiraErrorId.Timeout: return ErrorCategory.OperationTimeout;
                 case JiraErrorId.ConnectionFailed: return ErrorCategory.ConnectionError;
                 case JiraErrorId.InvalidResponse: return ErrorCategory.InvalidResult;
+                case JiraErrorId.ServerError: return ErrorCategory.ResourceUnavailable;
+                case JiraErrorId.CircuitOpen: return ErrorCategory.ResourceUnavailable;
+                case JiraErrorId.OAuthRefreshTokenRejected: return ErrorCategory.AuthenticationError;
+                case JiraErrorId.OAuthFailed: return ErrorCategory.AuthenticationError;
+                case JiraErrorId.OAuthStateMismatch: return ErrorCategory.SecurityError;
+                case JiraErrorId.OAuthAuthorizationDenied: return ErrorCategory.PermissionDenied;
+                case JiraErrorId.OAuthSiteNotFound: return ErrorCategory.ObjectNotFound;
+                case JiraErrorId.OAuthSignInTimedOut: return ErrorCategory.OperationTimeout;
                 default: return ErrorCategory.InvalidOperation;
             }
         }

@@ -20,6 +20,7 @@ namespace JiraConnector.Cmdlets
         protected override void BeginProcessing()
         {
             _cancellation = new CancellationTokenSource();
+            Trace.DebugEnabled = DebugRequested();
         }
 
         protected override void StopProcessing()
@@ -70,7 +71,18 @@ namespace JiraConnector.Cmdlets
 
         internal void FlushTrace()
         {
-            while (Trace.TryDequeue(out var line)) WriteVerbose(line);
+            while (Trace.TryDequeue(out var line))
+            {
+                if (line.Debug) WriteDebug(line.Text);
+                else WriteVerbose(line.Text);
+            }
+        }
+
+        private bool DebugRequested()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("Debug", out var flag) && flag is SwitchParameter debug) return debug.IsPresent;
+            var preference = GetVariableValue("DebugPreference");
+            return preference is ActionPreference value && value != ActionPreference.SilentlyContinue && value != ActionPreference.Ignore;
         }
 
         /// <summary>Stops the cmdlet with the ErrorRecord that matches a Jira failure.</summary>

@@ -21,8 +21,12 @@ namespace JiraConnector.Cmdlets
         [Parameter]
         public SwitchParameter NextPage { get; set; }
 
-        internal void WriteRecords(JiraInstance instance, ResourceDefinition resource, PagingStyle style)
+        /// <summary>Streams a paged read into the pipeline. <paramref name="selection"/> optionally
+        /// adds a client-side filter (applied before -Skip and -First), a projection of each record,
+        /// a total other than the endpoint's and a limit.</summary>
+        internal void WriteRecords(JiraInstance instance, ResourceDefinition resource, PagingStyle style, RecordSelection? selection = null)
         {
+            selection ??= RecordSelection.All;
             PageCursor start;
             if (NextPage)
             {
@@ -39,10 +43,11 @@ namespace JiraConnector.Cmdlets
                 start = PageCursor.Start(style);
             }
 
+            NoteClampedPageSize(style.FirstRequest);
             var reader = new PagedReader(instance.Client, Trace);
             var items = reader.ReadAsync(start, CancellationToken).GetAsyncEnumerator();
             var toSkip = PagingParameters.Skip;
-            var toWrite = PagingParameters.First;
+            var toWrite = System.Math.Min(PagingParameters.First, selection.Limit);
             var totalWritten = !PagingParameters.IncludeTotalCount;
             try
             {
@@ -50,18 +55,20 @@ namespace JiraConnector.Cmdlets
                 {
                     if (!totalWritten)
                     {
-                        WriteTotal(reader.Total);
+                        WriteTotal(selection.Total?.Invoke(reader.Total) ?? (reader.Total, 1.0));
                         totalWritten = true;
                     }
+                    var record = resource.Shape(items.Current, instance.Name);
+                    if (selection.Filter != null && !selection.Filter(record)) continue;
                     if (toSkip > 0)
                     {
                         toSkip--;
                         continue;
                     }
-                    WriteObject(resource.Shape(items.Current, instance.Name));
+                    WriteObject(selection.Project == null ? record : selection.Project(record));
                     toWrite--;
                 }
-                if (!totalWritten) WriteTotal(reader.Total);
+                if (!totalWritten) WriteTotal(selection.Total?.Invoke(reader.Total) ?? (reader.Total, 1.0));
             }
             catch (JiraApiException ex)
             {
@@ -74,6 +81,16 @@ namespace JiraConnector.Cmdlets
             }
         }
 
+        /// <summary>Each endpoint has its own page limit; say so when -PageSize asked for more.</summary>
+        private void NoteClampedPageSize(JiraRequest first)
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(first.RelativeUrl, @"[?&]maxResults=(\d+)");
+            if (match.Success && int.TryParse(match.Groups[1].Value, out var sent) && sent < PageSize)
+            {
+                WriteVerbose($"-PageSize {PageSize} is more than this endpoint serves a page; asking for {sent}.");
+            }
+        }
+
         private bool MoveNext(IAsyncEnumerator<JsonElement> items)
         {
             // Most items come from a page already in memory: skip the wait machinery for those.
@@ -81,9 +98,9 @@ namespace JiraConnector.Cmdlets
             return next.IsCompletedSuccessfully ? next.Result : Await(next.AsTask());
         }
 
-        private void WriteTotal(long? total) =>
-            WriteObject(total == null
+        private void WriteTotal((long? Count, double Accuracy) total) =>
+            WriteObject(total.Count == null
                 ? PagingParameters.NewTotalCount(0, 0.0)
-                : PagingParameters.NewTotalCount((ulong)total.Value, 1.0));
+                : PagingParameters.NewTotalCount((ulong)total.Count.Value, total.Accuracy));
     }
 }

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using JiraConnector.Http;
 
 namespace JiraConnector.Connection
 {
@@ -24,7 +25,7 @@ namespace JiraConnector.Connection
 
         public string UserHint { get; }
 
-        public Task ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        public Task ApplyAsync(HttpRequestMessage request, IJiraTrace? trace, CancellationToken cancellationToken)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic", _encoded);
             return Task.CompletedTask;

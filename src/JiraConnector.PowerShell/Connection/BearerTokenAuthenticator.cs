@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
+using JiraConnector.Http;
 
 namespace JiraConnector.Connection
 {
@@ -22,7 +23,7 @@ namespace JiraConnector.Connection
         // A PAT does not name its user; Connect-JiraInstance fills the user in from /myself.
         public string UserHint => string.Empty;
 
-        public Task ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        public Task ApplyAsync(HttpRequestMessage request, IJiraTrace? trace, CancellationToken cancellationToken)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
             return Task.CompletedTask;

@@ -1,6 +1,7 @@
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using JiraConnector.Http;
 
 namespace JiraConnector.Connection
 {
@@ -13,6 +14,6 @@ namespace JiraConnector.Connection
         /// <summary>The user the credentials claim to be, safe to show (never the secret).</summary>
         string UserHint { get; }
 
-        Task ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken);
+        Task ApplyAsync(HttpRequestMessage request, IJiraTrace? trace, CancellationToken cancellationToken);
     }
 }

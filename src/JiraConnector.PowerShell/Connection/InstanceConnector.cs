@@ -10,10 +10,12 @@ namespace JiraConnector.Connection
     /// serverInfo to learn the deployment, then /myself to prove the credentials.</summary>
     internal static class InstanceConnector
     {
+        // apiRoot: where the REST API lives when it is not the url itself; an OAuth site is
+        // reached through the gateway, {gateway}/ex/jira/{cloudId}/.
         public static async Task<JiraInstance> ConnectAsync(string? name, Uri url, IJiraAuthenticator auth, JiraHttpSettings settings,
-            IJiraTrace? trace, CancellationToken cancellationToken)
+            IJiraTrace? trace, CancellationToken cancellationToken, Uri? apiRoot = null)
         {
-            var client = new JiraHttpClient(url, auth, settings);
+            var client = new JiraHttpClient(apiRoot ?? url, auth, settings);
             try
             {
                 // rest/api/2 exists on every deployment, so it is the safe place to ask which one this is.
@@ -33,7 +35,11 @@ namespace JiraConnector.Connection
                 using (var me = await client.GetJsonAsync(new JiraRequest(System.Net.Http.HttpMethod.Get, restPath + "myself"), trace, cancellationToken).ConfigureAwait(false))
                 {
                     var root = me.RootElement;
-                    user = ReadString(root, "emailAddress") ?? ReadString(root, "name") ?? ReadString(root, "displayName") ?? auth.UserHint;
+                    // Cloud knows people by e-mail (the Basic login); Data Center by user name.
+                    user = (deployment == JiraDeployment.Cloud
+                               ? ReadString(root, "emailAddress") ?? ReadString(root, "displayName")
+                               : ReadString(root, "name") ?? ReadString(root, "emailAddress"))
+                           ?? auth.UserHint;
                 }
 
                 return new JiraInstance(string.IsNullOrEmpty(name) ? DefaultName(url) : name!, url, deployment, auth.AuthType, user, version, client);

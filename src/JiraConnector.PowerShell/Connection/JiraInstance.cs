@@ -40,6 +40,9 @@ namespace JiraConnector
         /// <summary>True for the instance that cmdlets use when -Instance is not given.</summary>
         public bool IsDefault { get; internal set; }
 
+        /// <summary>The event.* settings of -Configuration (disabled otherwise); never shows the signature key.</summary>
+        public JiraEventSettings Events { get; internal set; } = JiraEventSettings.None;
+
         /// <summary>"rest/api/3/" on Cloud (ADF text), "rest/api/2/" on Data Center.</summary>
         internal string RestPath => Deployment == JiraDeployment.Cloud ? "rest/api/3/" : "rest/api/2/";
 

@@ -14,6 +14,13 @@ namespace JiraConnector.Http
         public const string Timeout = "JiraTimeout";
         public const string ConnectionFailed = "JiraConnectionFailed";
         public const string InvalidResponse = "JiraInvalidResponse";
+        public const string CircuitOpen = "JiraCircuitOpen";
+        public const string OAuthFailed = "JiraOAuthFailed";
+        public const string OAuthRefreshTokenRejected = "JiraOAuthRefreshTokenRejected";
+        public const string OAuthSiteNotFound = "JiraOAuthSiteNotFound";
+        public const string OAuthStateMismatch = "JiraOAuthStateMismatch";
+        public const string OAuthAuthorizationDenied = "JiraOAuthAuthorizationDenied";
+        public const string OAuthSignInTimedOut = "JiraOAuthSignInTimedOut";
 
         public static string ForStatus(int status)
         {

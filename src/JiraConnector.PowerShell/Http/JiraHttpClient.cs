@@ -8,18 +8,21 @@ using System.Threading;
 using System.Threading.Tasks;
 using JiraConnector.Connection;
 using Polly;
+using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Timeout;
 
 namespace JiraConnector.Http
 {
     /// <summary>One instance's HTTP pipeline, built once: an HttpClient and a Polly resilience
-    /// pipeline (retry honouring Retry-After, jittered exponential backoff, a per-attempt timeout).
-    /// Every call takes the caller's CancellationToken, so Ctrl+C stops it at once.</summary>
+    /// pipeline (retry honouring Retry-After, jittered exponential backoff, a circuit breaker on
+    /// repeated server failures, a per-attempt timeout). Every call takes the caller's
+    /// CancellationToken, so Ctrl+C stops it at once.</summary>
     internal sealed class JiraHttpClient : IDisposable
     {
         private static readonly ResiliencePropertyKey<JiraRequest> RequestKey = new ResiliencePropertyKey<JiraRequest>("jira.request");
         private static readonly ResiliencePropertyKey<IJiraTrace?> TraceKey = new ResiliencePropertyKey<IJiraTrace?>("jira.trace");
+        private static readonly ResiliencePropertyKey<AttemptCounter> AttemptKey = new ResiliencePropertyKey<AttemptCounter>("jira.attempt");
 
         private readonly HttpClient _http;
         private readonly IJiraAuthenticator _auth;
@@ -30,7 +33,7 @@ namespace JiraConnector.Http
             ApiRoot = EnsureTrailingSlash(apiRoot);
             _auth = auth;
             Settings = settings;
-            _http = new HttpClient(handler ?? CreateHandler(), disposeHandler: true)
+            _http = new HttpClient(handler ?? HttpHandlerFactory.Create(settings), disposeHandler: true)
             {
                 // Polly owns timeouts per attempt; HttpClient's own would cut a whole retried call short.
                 Timeout = Timeout.InfiniteTimeSpan,
@@ -42,6 +45,9 @@ namespace JiraConnector.Http
 
         public JiraHttpSettings Settings { get; }
 
+        /// <summary>Whose credentials go out: Disconnect-JiraInstance -Forget reaches the token cache through it.</summary>
+        public IJiraAuthenticator Authenticator => _auth;
+
         /// <summary>Sends a request and returns the successful response (2xx), with its body not yet
         /// read so that callers can stream it. Failures become a <see cref="JiraApiException"/>.</summary>
         public async Task<HttpResponseMessage> SendAsync(JiraRequest request, IJiraTrace? trace, CancellationToken cancellationToken)
@@ -49,6 +55,7 @@ namespace JiraConnector.Http
             var context = ResilienceContextPool.Shared.Get(cancellationToken);
             context.Properties.Set(RequestKey, request);
             context.Properties.Set(TraceKey, trace);
+            context.Properties.Set(AttemptKey, new AttemptCounter());
             HttpResponseMessage response;
             try
             {
@@ -61,6 +68,13 @@ namespace JiraConnector.Http
                 throw new JiraApiException(JiraErrorId.Timeout,
                     $"Jira did not answer {Describe(request)} within {Settings.AttemptTimeout.TotalSeconds:0.#} s" +
                     $" (after {Settings.MaxRetries} retries). Raise -TimeoutSec or try again later.", request.ToString(), null, ex);
+            }
+            catch (BrokenCircuitException ex)
+            {
+                throw new JiraApiException(JiraErrorId.CircuitOpen,
+                    $"Jira failed repeatedly (server errors, timeouts or broken connections), so {Describe(request)} was not sent: " +
+                    $"calls to {ApiRoot.Host} pause for {Settings.BreakDuration.TotalSeconds:0.#} s to let it recover. Try again later.",
+                    request.ToString(), null, ex);
             }
             catch (HttpRequestException ex)
             {
@@ -108,25 +122,63 @@ namespace JiraConnector.Http
             }
         }
 
-        public void Dispose() => _http.Dispose();
+        public void Dispose()
+        {
+            _http.Dispose();
+            // Token-holding authenticators forget their tokens with the connection.
+            (_auth as IDisposable)?.Dispose();
+        }
 
         private async ValueTask<HttpResponseMessage> SendOnceAsync(ResilienceContext context)
         {
             var request = context.Properties.GetValue(RequestKey, null!);
             var trace = context.Properties.GetValue(TraceKey, null);
-            using var message = request.ToMessage(ApiRoot);
-            await _auth.ApplyAsync(message, context.CancellationToken).ConfigureAwait(false);
+            var attempt = context.Properties.GetValue(AttemptKey, null!).Next();
+            var response = await SendWithCredentialsAsync(request, trace, attempt, context.CancellationToken).ConfigureAwait(false);
+            if (response.StatusCode == HttpStatusCode.Unauthorized && _auth is IRefreshableAuthenticator refreshable)
+            {
+                // An access token can expire or be revoked early: renew it once and send again.
+                var rejected = response.RequestMessage;
+                try
+                {
+                    await refreshable.RefreshAfterRejectionAsync(rejected!, trace, context.CancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    response.Dispose();
+                }
+                response = await SendWithCredentialsAsync(request, trace, attempt, context.CancellationToken).ConfigureAwait(false);
+            }
+            return response;
+        }
+
+        private async Task<HttpResponseMessage> SendWithCredentialsAsync(JiraRequest request, IJiraTrace? trace, int attempt, CancellationToken cancellationToken)
+        {
+            // Not disposed here: the response keeps a reference to it (RequestMessage) and the 401
+            // path reads it; HttpClient releases its content once sent.
+            var message = request.ToMessage(ApiRoot);
+            await _auth.ApplyAsync(message, trace, cancellationToken).ConfigureAwait(false);
+            var debug = trace as IJiraDebugTrace;
+            var retry = attempt > 1 ? $" (retry {attempt - 1} of {Settings.MaxRetries})" : string.Empty;
+            if (debug?.DebugEnabled == true)
+            {
+                debug.Debug($"{request.Method.Method} {UrlRedactor.Redact(message.RequestUri!)}{retry} request headers: {HeaderRedactor.Render(message.Headers, message.Content?.Headers)}");
+            }
             var clock = Stopwatch.StartNew();
             try
             {
-                var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, context.CancellationToken)
-                    .ConfigureAwait(false);
-                trace?.Write($"{request.Method.Method} {UrlRedactor.Redact(message.RequestUri!)} -> {(int)response.StatusCode} in {clock.ElapsedMilliseconds} ms");
+                var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                trace?.Write($"{request.Method.Method} {UrlRedactor.Redact(message.RequestUri!)} -> {(int)response.StatusCode} in {clock.ElapsedMilliseconds} ms{retry}");
+                if (debug?.DebugEnabled == true)
+                {
+                    debug.Debug($"{request.Method.Method} {UrlRedactor.Redact(message.RequestUri!)} response {(int)response.StatusCode} headers: {HeaderRedactor.Render(response.Headers, response.Content?.Headers)}");
+                }
                 return response;
             }
-            catch (Exception ex) when (!(ex is OperationCanceledException) || !context.CancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (!(ex is OperationCanceledException) || !cancellationToken.IsCancellationRequested)
             {
-                trace?.Write($"{request.Method.Method} {UrlRedactor.Redact(message.RequestUri!)} -> failed after {clock.ElapsedMilliseconds} ms: {ex.GetType().Name}");
+                trace?.Write($"{request.Method.Method} {UrlRedactor.Redact(message.RequestUri!)} -> failed after {clock.ElapsedMilliseconds} ms{retry}: {ex.GetType().Name}");
+                message.Dispose();
                 throw;
             }
         }
@@ -152,12 +204,34 @@ namespace JiraConnector.Http
                     return default;
                 },
             };
+            var breaker = new CircuitBreakerStrategyOptions<HttpResponseMessage>
+            {
+                FailureRatio = settings.BreakerFailureRatio,
+                MinimumThroughput = Math.Max(2, settings.BreakerMinimumAttempts),
+                SamplingDuration = settings.BreakerWindow,
+                BreakDuration = settings.BreakDuration,
+                ShouldHandle = args => new ValueTask<bool>(IsServerFailure(args.Outcome, args.Context)),
+                OnOpened = args =>
+                {
+                    args.Context.Properties.GetValue(TraceKey, null)?.Write(
+                        $"circuit opened: Jira keeps failing, calls pause for {args.BreakDuration.TotalSeconds:0.#} s");
+                    return default;
+                },
+            };
             var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
             // Polly wants at least one retry attempt, so "no retries" means no retry strategy at all.
             if (settings.MaxRetries > 0) builder.AddRetry(retry);
             return builder
+                .AddCircuitBreaker(breaker)
                 .AddTimeout(new TimeoutStrategyOptions { Timeout = settings.AttemptTimeout })
                 .Build();
+
+            static bool IsServerFailure(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
+            {
+                if (outcome.Result is HttpResponseMessage response) return (int)response.StatusCode >= 500;
+                if (context.CancellationToken.IsCancellationRequested) return false;
+                return outcome.Exception is HttpRequestException || outcome.Exception is TimeoutRejectedException || outcome.Exception is IOException;
+            }
 
             bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
             {
@@ -197,14 +271,15 @@ namespace JiraConnector.Http
 
         private static string Describe(JiraRequest request) => request.Method.Method + " " + UrlRedactor.Redact(request.RelativeUrl);
 
-        private static HttpMessageHandler CreateHandler() => new HttpClientHandler
-        {
-            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
-            UseCookies = false,
-            AllowAutoRedirect = false,
-        };
-
         private static Uri EnsureTrailingSlash(Uri uri) =>
             uri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? uri : new Uri(uri.AbsoluteUri + "/");
+
+        /// <summary>Counts the attempts of one call, for the "(retry n of m)" in verbose lines.</summary>
+        private sealed class AttemptCounter
+        {
+            private int _count;
+
+            public int Next() => Interlocked.Increment(ref _count);
+        }
     }
 }

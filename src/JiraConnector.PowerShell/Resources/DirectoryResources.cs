@@ -37,7 +37,7 @@ namespace JiraConnector.Resources
             yield return new ResourceDefinition("groups", "group/bulk (Cloud), groups/picker (Data Center)", (instance, options) =>
                 instance.Deployment == JiraDeployment.Cloud
                     ? new OffsetPaging(startAt => Rest.Get(instance, "group/bulk", new QueryString()
-                        .Add("startAt", startAt).Add("maxResults", Math.Min(options.PageSize, MaxGroupPage))), "values")
+                        .AddPushed(options, "groupName").Add("startAt", startAt).Add("maxResults", Math.Min(options.PageSize, MaxGroupPage))), "values")
                     : (PagingStyle)new SinglePagePaging(Rest.Get(instance, "groups/picker", new QueryString().Add("maxResults", MaxGroupPage)), "groups"),
                 (json, context) => new Group(json, context))
             {
@@ -54,6 +54,7 @@ namespace JiraConnector.Resources
             };
             yield return new ResourceDefinition("projects", "project/search, project/{key}", (instance, options) =>
                 new OffsetPaging(startAt => Rest.Get(instance, "project/search", new QueryString()
+                    .AddPushed(options, "keys").AddPushed(options, "query")
                     .Add("startAt", startAt).Add("maxResults", Math.Min(options.PageSize, MaxProjectPage)).Add("orderBy", "key")), "values"),
                 (json, context) => new Project(json, context))
             {
@@ -94,6 +95,12 @@ namespace JiraConnector.Resources
             var pageSize = UserPage(options);
             if (instance.Deployment == JiraDeployment.Cloud)
             {
+                // user/search finds active users by text; without pushed-down text, list everyone.
+                if (options.ServerFilters.ContainsKey("query"))
+                {
+                    return new BareArrayPaging(startAt => Rest.Get(instance, "user/search", new QueryString()
+                        .AddPushed(options, "query").Add("startAt", startAt).Add("maxResults", pageSize)), pageSize);
+                }
                 return new BareArrayPaging(startAt => Rest.Get(instance, "users/search", new QueryString()
                     .Add("startAt", startAt).Add("maxResults", pageSize)), pageSize);
             }

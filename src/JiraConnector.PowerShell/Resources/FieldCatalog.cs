@@ -51,6 +51,11 @@ namespace JiraConnector.Resources
 
         public Field? Find(string id) => _byId.TryGetValue(id, out var field) ? field : null;
 
+        /// <summary>For queries: the id of the field with this display name, or null when there is
+        /// none (the query then reports the name as unknown); an ambiguous name is an error.</summary>
+        public string? IdForName(string name) =>
+            _byName[(name ?? string.Empty).Trim()].Distinct().Any() ? Resolve(name!).Id : null;
+
         /// <summary>The instance's catalog, read on first use. A failed read is not kept, so the
         /// next call tries again.</summary>
         public static async Task<FieldCatalog> ForAsync(JiraInstance instance, IJiraTrace? trace, CancellationToken cancellationToken)

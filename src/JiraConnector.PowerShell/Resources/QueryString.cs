@@ -15,6 +15,17 @@ namespace JiraConnector.Resources
             return this;
         }
 
+        /// <summary>Adds the parameter once per value (Jira's way of passing lists: keys=A&amp;keys=B).</summary>
+        public QueryString AddEach(string name, IEnumerable<string>? values)
+        {
+            if (values != null) foreach (var value in values) Add(name, value);
+            return this;
+        }
+
+        /// <summary>Adds what a query pushed down for this parameter, if anything.</summary>
+        public QueryString AddPushed(ReadOptions options, string name) =>
+            options.ServerFilters.TryGetValue(name, out var values) ? AddEach(name, values) : this;
+
         public string AppendTo(string path)
         {
             if (_pairs.Count == 0) return path;

@@ -24,5 +24,10 @@ namespace JiraConnector.Resources
 
         /// <summary>Where the worklogs feed starts.</summary>
         public DateTimeOffset? Since { get; set; }
+
+        /// <summary>Filters pushed down to the endpoint's own parameters by a query: the endpoint
+        /// returns a superset, the client still applies the whole clause. Keys are parameter names
+        /// (keys, query, groupName), values are what to send.</summary>
+        public IDictionary<string, IReadOnlyList<string>> ServerFilters { get; } = new Dictionary<string, IReadOnlyList<string>>();
     }
 }

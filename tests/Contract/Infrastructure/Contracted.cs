@@ -20,4 +20,20 @@ public static class Contracted
         if (reply.Body.Length > 0) ContractAssert.ResponseMatches(operationId, reply.Status, reply.Body);
         return reply;
     }
+
+    /// <summary>
+    /// The same for a request whose body is not JSON (multipart uploads) or that needs extra headers: the spec
+    /// describes such bodies as files, so only the response is validated.
+    /// </summary>
+    public static async Task<Reply> CallAsync(this JiraClient client, string operationId, string method, string path, HttpContent? content,
+        int expectedStatus, IReadOnlyDictionary<string, string>? headers)
+    {
+        var (_, specMethod, _) = OpenApiDocument.Instance.Operation(operationId);
+        Assert.Equal(specMethod, method);
+        var reply = await client.SendAsync(method, path, content, headers);
+        Assert.True(reply.Status == expectedStatus, $"{operationId} {method} {path}: expected {expectedStatus}, got {reply.Status}: {reply.Body}");
+        if (reply.Body.Length > 0 && (reply.Headers.GetValueOrDefault("Content-Type") ?? "").StartsWith("application/json", StringComparison.Ordinal))
+            ContractAssert.ResponseMatches(operationId, reply.Status, reply.Body);
+        return reply;
+    }
 }

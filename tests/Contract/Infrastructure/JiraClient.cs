@@ -18,16 +18,33 @@ public sealed class JiraClient(Uri baseUrl, AuthenticationHeaderValue? auth)
 
     public JiraClient WithAuth(AuthenticationHeaderValue? other) => new(BaseUrl, other);
 
-    public async Task<Reply> SendAsync(string method, string path, string? body = null)
+    public Task<Reply> SendAsync(string method, string path, string? body = null, IReadOnlyDictionary<string, string>? headers = null) =>
+        SendAsync(method, path, body is null ? null : new StringContent(body, Encoding.UTF8, "application/json"), headers);
+
+    public async Task<Reply> SendAsync(string method, string path, HttpContent? content, IReadOnlyDictionary<string, string>? headers = null)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(BaseUrl, path.TrimStart('/')));
         request.Headers.Authorization = auth;
-        if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>()) request.Headers.TryAddWithoutValidation(name, value);
+        request.Content = content;
         using var response = await Http.SendAsync(request, TestContext.Current.CancellationToken);
-        string text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        var headers = response.Headers.Concat(response.Content.Headers)
+        byte[] bytes = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+        var replyHeaders = response.Headers.Concat(response.Content.Headers)
             .ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
-        return new Reply((int)response.StatusCode, text, headers, response.Headers.Location);
+        return new Reply((int)response.StatusCode, Encoding.UTF8.GetString(bytes), replyHeaders, response.Headers.Location) { Bytes = bytes };
+    }
+
+    /// <summary>A multipart/form-data body with one part named "file" per entry, as Jira's attachment upload takes.</summary>
+    public static MultipartFormDataContent Files(params (string FileName, string? ContentType, byte[] Bytes)[] files)
+    {
+        var form = new MultipartFormDataContent();
+        foreach (var (fileName, contentType, bytes) in files)
+        {
+            var part = new ByteArrayContent(bytes);
+            if (contentType is not null) part.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+            form.Add(part, "file", fileName);
+        }
+        return form;
     }
 
     public Task<Reply> GetAsync(string path) => SendAsync("GET", path);
@@ -35,5 +52,8 @@ public sealed class JiraClient(Uri baseUrl, AuthenticationHeaderValue? auth)
 
 public sealed record Reply(int Status, string Body, IReadOnlyDictionary<string, string> Headers, Uri? Location)
 {
+    /// <summary>The raw body, for downloads that are not text.</summary>
+    public byte[] Bytes { get; init; } = [];
+
     public JsonNode Json => JsonNode.Parse(Body) ?? throw new InvalidOperationException("Empty body.");
 }

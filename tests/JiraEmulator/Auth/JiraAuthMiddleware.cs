@@ -4,7 +4,7 @@ using JiraEmulator.Http;
 namespace JiraEmulator.Auth;
 
 /// <summary>
-/// Authenticates every /rest/ request like Jira: Basic (Cloud email + API token, or Data Center
+/// Authenticates every /rest/ (and /secure/) request like Jira: Basic (Cloud email + API token, or Data Center
 /// name + password) or Bearer (personal access token). Anything else gets Jira's 401 body.
 /// </summary>
 public sealed class JiraAuthMiddleware(RequestDelegate next, EmulatorState state)
@@ -13,7 +13,8 @@ public sealed class JiraAuthMiddleware(RequestDelegate next, EmulatorState state
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!context.Request.Path.StartsWithSegments("/rest"))
+        // /secure serves Data Center's attachment downloads, which take the same credentials.
+        if (!context.Request.Path.StartsWithSegments("/rest") && !context.Request.Path.StartsWithSegments("/secure"))
         {
             await next(context);
             return;

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace JiraEmulator.Data;
 
 /// <summary>An issue comment. The body is stored as plain text and rendered as ADF on /rest/api/3.</summary>
@@ -10,4 +12,9 @@ public sealed class Comment
     public required string Body { get; set; }
     public required DateTimeOffset Created { get; init; }
     public required DateTimeOffset Updated { get; set; }
+
+    public Visibility? Visibility { get; set; }
+
+    /// <summary>Entity properties sent with the record (key to JSON value); null when there are none, as for nearly every seeded one.</summary>
+    public Dictionary<string, JsonNode?>? Properties { get; set; }
 }

@@ -28,11 +28,12 @@ public sealed class Issue
     public DateTimeOffset? ResolutionDate { get; set; }
     public double? StoryPoints { get; set; }
 
-    /// <summary>Guards Comments, Worklogs, History and Watchers, which change in place.</summary>
+    /// <summary>Guards Comments, Worklogs, Attachments, History and Watchers, which change in place.</summary>
     public Lock Gate { get; } = new();
 
     public List<Comment> Comments { get; } = [];
     public List<Worklog> Worklogs { get; } = [];
+    public List<Attachment> Attachments { get; } = [];
     public List<ChangeHistory> History { get; } = [];
     public HashSet<User> Watchers { get; } = [];
 

@@ -1,7 +1,7 @@
 namespace JiraEmulator.Data;
 
 /// <summary>
-/// Global indexes of comments, worklogs and changelog ids. Jira numbers each kind across the whole
+/// Global indexes of comments, worklogs, attachments and changelog ids. Jira numbers each kind across the whole
 /// site, and /comment/list, /worklog/list and /worklog/updated look them up without an issue.
 /// </summary>
 public sealed class Records
@@ -9,13 +9,21 @@ public sealed class Records
     private readonly Lock gate = new();
     private readonly Dictionary<long, Comment> comments = [];
     private readonly Dictionary<long, Worklog> worklogs = [];
+    private readonly Dictionary<long, Attachment> attachments = [];
     private readonly List<(long Id, DateTimeOffset Deleted)> deletedWorklogs = [];
     private Worklog[]? worklogsByUpdated;
-    private long nextCommentId = 10000, nextWorklogId = 10000, nextHistoryId = 10000;
+    private long nextCommentId = 10000, nextWorklogId = 10000, nextHistoryId = 10000, nextAttachmentId = 10000;
 
     public long NewCommentId() => Interlocked.Increment(ref nextCommentId) - 1;
     public long NewWorklogId() => Interlocked.Increment(ref nextWorklogId) - 1;
     public long NewHistoryId() => Interlocked.Increment(ref nextHistoryId) - 1;
+    public long NewAttachmentId() => Interlocked.Increment(ref nextAttachmentId) - 1;
+
+    public void Add(Attachment attachment) { lock (gate) attachments[attachment.Id] = attachment; }
+
+    public void Remove(Attachment attachment) { lock (gate) attachments.Remove(attachment.Id); }
+
+    public Attachment? FindAttachment(long id) { lock (gate) return attachments.GetValueOrDefault(id); }
 
     public void Add(Comment comment) { lock (gate) comments[comment.Id] = comment; }
 
@@ -58,13 +66,14 @@ public sealed class Records
 
     public (long Id, DateTimeOffset Deleted)[] DeletedWorklogs() { lock (gate) return deletedWorklogs.ToArray(); }
 
-    /// <summary>Drops an issue's comments and worklogs from the indexes when the issue is deleted.</summary>
+    /// <summary>Drops an issue's comments, worklogs and attachments from the indexes when the issue is deleted.</summary>
     public void RemoveIssue(Issue issue, DateTimeOffset when)
     {
         lock (issue.Gate)
         {
             foreach (var c in issue.Comments) Remove(c);
             foreach (var w in issue.Worklogs) Remove(w, when);
+            foreach (var a in issue.Attachments) Remove(a);
         }
     }
 }

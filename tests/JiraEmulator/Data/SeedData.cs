@@ -91,7 +91,11 @@ public static class SeedData
         // Children need the site-wide id counters, so they are added once the JiraData exists.
         // A second Random keeps the issue fields the same whether or not children change later.
         var childRandom = new Random(unchecked(options.Seed * 7919 + 17));
-        foreach (var issue in pending) AddChildren(issue, data, childRandom, activeUsers);
+        for (int i = 0; i < pending.Count; i++)
+        {
+            AddChildren(pending[i], data, childRandom, activeUsers);
+            SeedAttachments.Add(pending[i], i, data);
+        }
         return data;
     }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace JiraEmulator.Data;
 
 public sealed class Worklog
@@ -11,4 +13,9 @@ public sealed class Worklog
     public required long TimeSpentSeconds { get; set; }
     public required DateTimeOffset Created { get; init; }
     public required DateTimeOffset Updated { get; set; }
+
+    public Visibility? Visibility { get; set; }
+
+    /// <summary>Entity properties sent with the record (key to JSON value); null when there are none, as for nearly every seeded one.</summary>
+    public Dictionary<string, JsonNode?>? Properties { get; set; }
 }

@@ -35,7 +35,7 @@ public static class CommentEndpoints
                 w.WriteNumber("maxResults", maxResults);
                 w.WriteNumber("total", ordered.Length);
                 w.WriteStartArray("comments");
-                foreach (var comment in ordered.Skip(startAt).Take(maxResults)) RecordRenderer.WriteComment(w, comment, ctx);
+                foreach (var comment in ordered.Skip(startAt).Take(maxResults)) RecordRenderer.WriteComment(w, comment, ctx, Expand(request));
                 w.WriteEndArray();
                 w.WriteEndObject();
             });
@@ -45,25 +45,30 @@ public static class CommentEndpoints
         {
             var issue = Lookup.Issue(state, issueIdOrKey);
             var ctx = ApiContext.From(context, version, state.Options.Deployment);
-            string body = ReadBody(await context.Request.ReadJsonObjectAsync(), ctx);
-            var comment = state.IssueService.AddComment(issue, body, context.CurrentUser());
-            return JsonResponse.Status(StatusCodes.Status201Created, w => RecordRenderer.WriteComment(w, comment, ctx));
+            var json = await context.Request.ReadJsonObjectAsync();
+            string body = ReadBody(json, ctx);
+            var visibility = RecordExtrasInput.ReadVisibility(json, state, "commentLevel");
+            var properties = RecordExtrasInput.ReadProperties(json);
+            var comment = state.IssueService.AddComment(issue, body, context.CurrentUser(), visibility: visibility, properties: properties);
+            return JsonResponse.Status(StatusCodes.Status201Created, w => RecordRenderer.WriteComment(w, comment, ctx, Expand(context.Request)));
         });
 
         api.MapGet("/issue/{issueIdOrKey}/comment/{id}", (HttpContext context, string issueIdOrKey, string id) =>
         {
             var comment = Find(state, issueIdOrKey, id);
             var ctx = ApiContext.From(context, version, state.Options.Deployment);
-            return JsonResponse.Ok(w => RecordRenderer.WriteComment(w, comment, ctx));
+            return JsonResponse.Ok(w => RecordRenderer.WriteComment(w, comment, ctx, Expand(context.Request)));
         });
 
         api.MapPut("/issue/{issueIdOrKey}/comment/{id}", async (HttpContext context, string issueIdOrKey, string id) =>
         {
             var comment = Find(state, issueIdOrKey, id);
             var ctx = ApiContext.From(context, version, state.Options.Deployment);
-            string body = ReadBody(await context.Request.ReadJsonObjectAsync(), ctx);
-            state.IssueService.UpdateComment(comment, body, context.CurrentUser());
-            return JsonResponse.Ok(w => RecordRenderer.WriteComment(w, comment, ctx));
+            var json = await context.Request.ReadJsonObjectAsync();
+            string body = ReadBody(json, ctx);
+            var visibility = RecordExtrasInput.ReadVisibility(json, state, "commentLevel");
+            state.IssueService.UpdateComment(comment, body, context.CurrentUser(), visibility, RecordExtrasInput.ReadProperties(json));
+            return JsonResponse.Ok(w => RecordRenderer.WriteComment(w, comment, ctx, Expand(context.Request)));
         });
 
         api.MapDelete("/issue/{issueIdOrKey}/comment/{id}", (HttpContext context, string issueIdOrKey, string id) =>
@@ -85,10 +90,14 @@ public static class CommentEndpoints
                 int startAt = Math.Max(0, context.Request.GetInt("startAt", 0));
                 int maxResults = Paging.Clamp(context.Request.GetInt("maxResults", 50), MaxIds);
                 return JsonResponse.Ok(w => Paging.WritePageBean(w, context.Request, ctx, comments, startAt, maxResults,
-                    (writer, c) => RecordRenderer.WriteComment(writer, c, ctx)));
+                    (writer, c) => RecordRenderer.WriteComment(writer, c, ctx, Expand(context.Request))));
             });
         }
     }
+
+    /// <summary>The expand parameter (renderedBody, properties), or null when absent.</summary>
+    private static ISet<string>? Expand(HttpRequest request) =>
+        request.GetList("expand") is { Count: > 0 } expand ? expand.ToHashSet(StringComparer.OrdinalIgnoreCase) : null;
 
     private static Comment Find(EmulatorState state, string issueIdOrKey, string id)
     {

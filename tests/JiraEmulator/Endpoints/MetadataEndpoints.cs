@@ -9,7 +9,7 @@ namespace JiraEmulator.Endpoints;
 public static class MetadataEndpoints
 {
     /// <summary>(id, name, schema type, items type, custom, navigable, clause names).</summary>
-    private static readonly (string Id, string Name, string Type, string? Items, bool Custom, bool Navigable, string[] Clauses)[] Fields =
+    internal static readonly (string Id, string Name, string Type, string? Items, bool Custom, bool Navigable, string[] Clauses)[] Fields =
     [
         ("summary", "Summary", "string", null, false, true, ["summary"]),
         ("description", "Description", "string", null, false, true, ["description"]),

@@ -26,13 +26,13 @@ public static class SearchEndpoints
             {
                 var q = context.Request;
                 return EnhancedSearch(context, version, state, q.Query["jql"], q.Query["nextPageToken"],
-                    q.GetInt("maxResults", 50), q.GetList("fields"));
+                    q.GetInt("maxResults", 50), q.GetList("fields"), q.GetList("expand"));
             });
             api.MapPost("/search/jql", async (HttpContext context) =>
             {
                 var body = await context.Request.ReadJsonObjectAsync();
                 return EnhancedSearch(context, version, state, body.GetString("jql"), body.GetString("nextPageToken"),
-                    body.GetInt("maxResults") ?? 50, body.GetStrings("fields"));
+                    body.GetInt("maxResults") ?? 50, body.GetStrings("fields"), body.GetStrings("expand"));
             });
             api.MapPost("/search/approximate-count", async (HttpContext context) =>
             {
@@ -52,13 +52,13 @@ public static class SearchEndpoints
         api.MapGet("/search", (HttpContext context) =>
         {
             var q = context.Request;
-            return OldSearch(context, version, state, q.Query["jql"], q.GetInt("startAt", 0), q.GetInt("maxResults", 50), q.GetList("fields"));
+            return OldSearch(context, version, state, q.Query["jql"], q.GetInt("startAt", 0), q.GetInt("maxResults", 50), q.GetList("fields"), q.GetList("expand"));
         });
         api.MapPost("/search", async (HttpContext context) =>
         {
             var body = await context.Request.ReadJsonObjectAsync();
             return OldSearch(context, version, state, body.GetString("jql"), body.GetInt("startAt") ?? 0,
-                body.GetInt("maxResults") ?? 50, body.GetStrings("fields"));
+                body.GetInt("maxResults") ?? 50, body.GetStrings("fields"), body.GetStrings("expand"));
         });
     }
 
@@ -68,7 +68,17 @@ public static class SearchEndpoints
             throw JiraErrorException.BadRequest(Unbounded);
     }
 
-    private static IResult EnhancedSearch(HttpContext context, int version, EmulatorState state, string? jql, string? token, int maxResults, List<string> requestedFields)
+    /// <summary>
+    /// What a search's expand adds to each issue: renderedFields, changelog and transitions. (names and schema belong
+    /// to the whole result in Jira, not to each issue, so they are not written per issue.) Null when nothing is asked.
+    /// </summary>
+    private static IssueExtras? SearchExtras(List<string> expand)
+    {
+        var perIssue = expand.Where(e => e is "renderedFields" or "changelog" or "transitions").ToList();
+        return perIssue.Count == 0 ? null : IssueExtras.From(perIssue, []);
+    }
+
+    private static IResult EnhancedSearch(HttpContext context, int version, EmulatorState state, string? jql, string? token, int maxResults, List<string> requestedFields, List<string> expand)
     {
         var caller = context.CurrentUser();
         jql ??= "";
@@ -80,11 +90,12 @@ public static class SearchEndpoints
         int end = Math.Min(result.Length, offset + limit);
         bool isLast = end >= result.Length;
         var api = ApiContext.From(context, version, state.Options.Deployment);
+        var extras = SearchExtras(expand);
         return JsonResponse.Ok(w =>
         {
             w.WriteStartObject();
             w.WriteStartArray("issues");
-            for (int i = offset; i < end; i++) IssueRenderer.Write(w, result[i], fields, api);
+            for (int i = offset; i < end; i++) IssueRenderer.Write(w, result[i], fields, api, extras);
             w.WriteEndArray();
             if (!isLast) w.WriteString("nextPageToken", PageToken.Encode(jql, end));
             w.WriteBoolean("isLast", isLast);
@@ -92,7 +103,7 @@ public static class SearchEndpoints
         });
     }
 
-    private static IResult OldSearch(HttpContext context, int version, EmulatorState state, string? jql, int startAt, int maxResults, List<string> requestedFields)
+    private static IResult OldSearch(HttpContext context, int version, EmulatorState state, string? jql, int startAt, int maxResults, List<string> requestedFields, List<string> expand)
     {
         var caller = context.CurrentUser();
         if (startAt < 0) throw JiraErrorException.BadRequest("The value of 'startAt' must not be negative.");
@@ -103,6 +114,7 @@ public static class SearchEndpoints
         var result = state.Search.Run(jql ?? "", caller);
         int end = Math.Min(result.Length, startAt + limit);
         var api = ApiContext.From(context, version, state.Options.Deployment);
+        var extras = SearchExtras(expand);
         return JsonResponse.Ok(w =>
         {
             w.WriteStartObject();
@@ -111,7 +123,7 @@ public static class SearchEndpoints
             w.WriteNumber("maxResults", limit);
             w.WriteNumber("total", result.Length);
             w.WriteStartArray("issues");
-            for (int i = startAt; i < end; i++) IssueRenderer.Write(w, result[i], fields, api);
+            for (int i = startAt; i < end; i++) IssueRenderer.Write(w, result[i], fields, api, extras);
             w.WriteEndArray();
             w.WriteEndObject();
         });

@@ -37,7 +37,7 @@ public static class WorklogEndpoints
                 w.WriteNumber("maxResults", maxResults);
                 w.WriteNumber("total", filtered.Length);
                 w.WriteStartArray("worklogs");
-                foreach (var worklog in filtered.Skip(startAt).Take(maxResults)) RecordRenderer.WriteWorklog(w, worklog, ctx);
+                foreach (var worklog in filtered.Skip(startAt).Take(maxResults)) RecordRenderer.WriteWorklog(w, worklog, ctx, Expand(request));
                 w.WriteEndArray();
                 w.WriteEndObject();
             });
@@ -49,43 +49,51 @@ public static class WorklogEndpoints
             var ctx = ApiContext.From(context, version, state.Options.Deployment);
             var body = await context.Request.ReadJsonObjectAsync();
             var (started, seconds, comment) = Read(body, ctx, requireAll: true);
+            var visibility = RecordExtrasInput.ReadVisibility(body, state, "worklogLevel");
+            var properties = RecordExtrasInput.ReadProperties(body);
             var caller = context.CurrentUser();
             var now = state.Time.GetUtcNow();
             var worklog = new Worklog
             {
                 Id = state.Data.Records.NewWorklogId(), Issue = issue, Author = caller, UpdateAuthor = caller,
                 Comment = comment, Started = started!.Value, TimeSpentSeconds = seconds!.Value, Created = now, Updated = now,
+                Visibility = visibility, Properties = properties,
             };
             lock (issue.Gate) issue.Worklogs.Add(worklog);
             state.Data.Records.Add(worklog);
             state.IssueService.Touch(issue, caller, "worklog_created", worklog: worklog);
-            return JsonResponse.Status(StatusCodes.Status201Created, w => RecordRenderer.WriteWorklog(w, worklog, ctx));
+            return JsonResponse.Status(StatusCodes.Status201Created, w => RecordRenderer.WriteWorklog(w, worklog, ctx, Expand(context.Request)));
         });
 
         api.MapGet("/issue/{issueIdOrKey}/worklog/{id}", (HttpContext context, string issueIdOrKey, string id) =>
         {
             var worklog = Find(state, issueIdOrKey, id);
             var ctx = ApiContext.From(context, version, state.Options.Deployment);
-            return JsonResponse.Ok(w => RecordRenderer.WriteWorklog(w, worklog, ctx));
+            return JsonResponse.Ok(w => RecordRenderer.WriteWorklog(w, worklog, ctx, Expand(context.Request)));
         });
 
         api.MapPut("/issue/{issueIdOrKey}/worklog/{id}", async (HttpContext context, string issueIdOrKey, string id) =>
         {
             var worklog = Find(state, issueIdOrKey, id);
             var ctx = ApiContext.From(context, version, state.Options.Deployment);
-            var (started, seconds, comment) = Read(await context.Request.ReadJsonObjectAsync(), ctx, requireAll: false);
+            var body = await context.Request.ReadJsonObjectAsync();
+            var (started, seconds, comment) = Read(body, ctx, requireAll: false);
+            var visibility = RecordExtrasInput.ReadVisibility(body, state, "worklogLevel");
+            var properties = RecordExtrasInput.ReadProperties(body);
             var caller = context.CurrentUser();
             lock (worklog.Issue.Gate)
             {
                 if (started is not null) worklog.Started = started.Value;
                 if (seconds is not null) worklog.TimeSpentSeconds = seconds.Value;
                 if (comment is not null) worklog.Comment = comment;
+                if (visibility is not null) worklog.Visibility = visibility;
+                if (properties is not null) worklog.Properties = properties;
                 worklog.UpdateAuthor = caller;
                 worklog.Updated = state.Time.GetUtcNow();
             }
             state.Data.Records.WorklogTouched();
             state.IssueService.Touch(worklog.Issue, caller, "worklog_updated", worklog: worklog);
-            return JsonResponse.Ok(w => RecordRenderer.WriteWorklog(w, worklog, ctx));
+            return JsonResponse.Ok(w => RecordRenderer.WriteWorklog(w, worklog, ctx, Expand(context.Request)));
         });
 
         api.MapDelete("/issue/{issueIdOrKey}/worklog/{id}", (HttpContext context, string issueIdOrKey, string id) =>
@@ -122,7 +130,7 @@ public static class WorklogEndpoints
             return JsonResponse.Ok(w =>
             {
                 w.WriteStartArray();
-                foreach (var worklog in worklogs) RecordRenderer.WriteWorklog(w, worklog, ctx);
+                foreach (var worklog in worklogs) RecordRenderer.WriteWorklog(w, worklog, ctx, Expand(context.Request));
                 w.WriteEndArray();
             });
         });
@@ -171,6 +179,10 @@ public static class WorklogEndpoints
             w.WriteEndObject();
         });
     }
+
+    /// <summary>The expand parameter (properties), or null when absent.</summary>
+    private static ISet<string>? Expand(HttpRequest request) =>
+        request.GetList("expand") is { Count: > 0 } expand ? expand.ToHashSet(StringComparer.OrdinalIgnoreCase) : null;
 
     private static long Ms(DateTimeOffset value) => value.ToUnixTimeMilliseconds();
 

@@ -3,7 +3,10 @@ using JiraEmulator.Http;
 
 namespace JiraEmulator.Faults;
 
-/// <summary>Applies the FaultPlan to API traffic (never to /__emulator, so tests can always reach the admin endpoints).</summary>
+/// <summary>
+/// Applies the FaultPlan, or the request's own X-Emulator-Fault header, to API traffic (never to /__emulator, so tests
+/// can always reach the admin endpoints).
+/// </summary>
 public sealed class FaultMiddleware(RequestDelegate next, FaultPlan plan, TimeProvider time)
 {
     /// <summary>Set in HttpContext.Items when a fault cut the connection, so the request log records status 0.</summary>
@@ -18,7 +21,11 @@ public sealed class FaultMiddleware(RequestDelegate next, FaultPlan plan, TimePr
             return;
         }
 
-        var (latency, rule) = plan.Match(request.Method, request.Path + request.QueryString);
+        // A fault named in the request's own header replaces the plan for that request (the plan's counts are untouched).
+        var own = FaultHeader.Parse(request.Headers[FaultHeader.Name]);
+        var (latency, rule) = own is null
+            ? plan.Match(request.Method, request.Path + request.QueryString)
+            : (own.LatencyMs, own.IsTerminal ? own : null);
         if (latency > 0) await Task.Delay(latency, context.RequestAborted);
         if (rule is null)
         {

@@ -132,13 +132,14 @@ public sealed class IssueService(JiraData data, EventBus events, TimeProvider ti
         events.Publish(new JiraEvent("jira:issue_deleted", "issue_deleted", issue, caller, now));
     }
 
-    public Comment AddComment(Issue issue, string body, User caller, bool publish = true)
+    public Comment AddComment(Issue issue, string body, User caller, bool publish = true,
+        Visibility? visibility = null, Dictionary<string, JsonNode?>? properties = null)
     {
         var now = time.GetUtcNow();
         var comment = new Comment
         {
             Id = data.Records.NewCommentId(), Issue = issue, Author = caller, UpdateAuthor = caller,
-            Body = body, Created = now, Updated = now,
+            Body = body, Created = now, Updated = now, Visibility = visibility, Properties = properties,
         };
         lock (issue.Gate)
         {
@@ -151,12 +152,15 @@ public sealed class IssueService(JiraData data, EventBus events, TimeProvider ti
         return comment;
     }
 
-    public void UpdateComment(Comment comment, string body, User caller)
+    /// <summary>Visibility and properties change only when given (null leaves them as they are).</summary>
+    public void UpdateComment(Comment comment, string body, User caller, Visibility? visibility = null, Dictionary<string, JsonNode?>? properties = null)
     {
         var now = time.GetUtcNow();
         lock (comment.Issue.Gate)
         {
             comment.Body = body;
+            if (visibility is not null) comment.Visibility = visibility;
+            if (properties is not null) comment.Properties = properties;
             comment.UpdateAuthor = caller;
             comment.Updated = now;
             comment.Issue.Updated = now;
@@ -176,6 +180,32 @@ public sealed class IssueService(JiraData data, EventBus events, TimeProvider ti
         data.Records.Remove(comment);
         data.Issues.MarkChanged();
         events.Publish(new JiraEvent("comment_deleted", "issue_comment_deleted", comment.Issue, caller, now, Comment: comment));
+    }
+
+    /// <summary>Attaches a file; Jira records it in the changelog as an "Attachment" item (to = id, toString = file name).</summary>
+    public Attachment AddAttachment(Issue issue, string filename, string mimeType, byte[] content, User caller)
+    {
+        var now = time.GetUtcNow();
+        var attachment = new Attachment
+        {
+            Id = data.Records.NewAttachmentId(), Issue = issue, Author = caller,
+            Filename = filename, MimeType = mimeType, Content = content, Created = now,
+        };
+        lock (issue.Gate) issue.Attachments.Add(attachment);
+        data.Records.Add(attachment);
+        string id = attachment.Id.ToString(CultureInfo.InvariantCulture);
+        Record(issue, caller, now, [new("Attachment", "jira", "attachment", null, null, id, filename)], "issue_updated");
+        return attachment;
+    }
+
+    public void DeleteAttachment(Attachment attachment, User caller)
+    {
+        var now = time.GetUtcNow();
+        var issue = attachment.Issue;
+        lock (issue.Gate) issue.Attachments.Remove(attachment);
+        data.Records.Remove(attachment);
+        string id = attachment.Id.ToString(CultureInfo.InvariantCulture);
+        Record(issue, caller, now, [new("Attachment", "jira", "attachment", id, attachment.Filename, null, null)], "issue_updated");
     }
 
     public void Touch(Issue issue, User caller, string webhookEvent, string? propertyKey = null, Worklog? worklog = null)

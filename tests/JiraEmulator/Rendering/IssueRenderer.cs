@@ -53,6 +53,7 @@ public static class IssueRenderer
             }
             writer.WriteEndObject();
         }
+        if (extras.Expand.Contains("renderedFields")) WriteRenderedFields(writer, issue, fields, api);
         if (extras.Expand.Contains("names"))
         {
             writer.WriteStartObject("names");
@@ -79,6 +80,61 @@ public static class IssueRenderer
             writer.WriteEndArray();
             writer.WriteEndObject();
         }
+    }
+
+    /// <summary>
+    /// expand=renderedFields: every selected field, rendered as Jira's view would show it. Text fields become HTML
+    /// (HtmlText), dates Jira's display format, comments keep their shape with an HTML body; fields that have no
+    /// rendering are null, as on a real site.
+    /// </summary>
+    private static void WriteRenderedFields(Utf8JsonWriter writer, Issue issue, FieldSelection fields, ApiContext api)
+    {
+        writer.WriteStartObject("renderedFields");
+        foreach (var field in FieldSelection.Navigable)
+        {
+            if (!fields.Includes(field)) continue;
+            switch (field)
+            {
+                case "description":
+                    if (issue.Description is { } description) writer.WriteString(field, HtmlText.Render(description));
+                    else writer.WriteNull(field);
+                    break;
+                case "created": writer.WriteString(field, HtmlText.Date(issue.Created)); break;
+                case "updated": writer.WriteString(field, HtmlText.Date(issue.Updated)); break;
+                case "resolutiondate":
+                    if (issue.ResolutionDate is { } resolved) writer.WriteString(field, HtmlText.Date(resolved));
+                    else writer.WriteNull(field);
+                    break;
+                default: writer.WriteNull(field); break;
+            }
+        }
+        if (fields.IncludesNonNavigable("comment"))
+        {
+            Comment[] comments;
+            lock (issue.Gate) comments = issue.Comments.ToArray();
+            writer.WriteStartObject("comment");
+            writer.WriteStartArray("comments");
+            foreach (var comment in comments)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("self", $"{api.ApiRoot}/issue/{issue.Id}/comment/{comment.Id}");
+                writer.WriteString("id", comment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                UserRenderer.WriteOrNull(writer, "author", comment.Author, api);
+                writer.WriteString("body", HtmlText.Render(comment.Body));
+                UserRenderer.WriteOrNull(writer, "updateAuthor", comment.UpdateAuthor, api);
+                writer.WriteString("created", HtmlText.Date(comment.Created));
+                writer.WriteString("updated", HtmlText.Date(comment.Updated));
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+            writer.WriteNumber("maxResults", comments.Length);
+            writer.WriteNumber("total", comments.Length);
+            writer.WriteNumber("startAt", 0);
+            writer.WriteEndObject();
+        }
+        foreach (var field in FieldSelection.NonNavigable)
+            if (field != "comment" && fields.IncludesNonNavigable(field)) writer.WriteNull(field);
+        writer.WriteEndObject();
     }
 
     public static string IdText(Issue issue) => issue.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -176,7 +232,10 @@ public static class IssueRenderer
         }
         if (fields.IncludesNonNavigable("attachment"))
         {
+            Attachment[] attachments;
+            lock (issue.Gate) attachments = issue.Attachments.ToArray();
             writer.WriteStartArray("attachment");
+            foreach (var attachment in attachments) AttachmentRenderer.Write(writer, attachment, api);
             writer.WriteEndArray();
         }
         if (fields.Includes(Catalog.StoryPointsField))

@@ -6,7 +6,8 @@ namespace JiraEmulator.Rendering;
 /// <summary>Comments, worklogs and changelog entries as Jira returns them.</summary>
 public static class RecordRenderer
 {
-    public static void WriteComment(Utf8JsonWriter writer, Comment comment, ApiContext api)
+    /// <param name="expand">"renderedBody" adds the body as HTML; "properties" lists the entity properties even when there are none.</param>
+    public static void WriteComment(Utf8JsonWriter writer, Comment comment, ApiContext api, ISet<string>? expand = null)
     {
         writer.WriteStartObject();
         writer.WriteString("self", $"{api.ApiRoot}/issue/{comment.Issue.Id}/comment/{comment.Id}");
@@ -17,10 +18,14 @@ public static class RecordRenderer
         writer.WriteString("created", JiraTime.Format(comment.Created));
         writer.WriteString("updated", JiraTime.Format(comment.Updated));
         if (api.IsCloud) writer.WriteBoolean("jsdPublic", true);
+        if (expand?.Contains("renderedBody") == true) writer.WriteString("renderedBody", HtmlText.Render(comment.Body));
+        WriteVisibility(writer, comment.Visibility, api);
+        if (comment.Properties is not null || expand?.Contains("properties") == true) WriteProperties(writer, comment.Properties);
         writer.WriteEndObject();
     }
 
-    public static void WriteWorklog(Utf8JsonWriter writer, Worklog worklog, ApiContext api)
+    /// <param name="expand">"properties" adds the entity properties, as Jira's worklog expand does.</param>
+    public static void WriteWorklog(Utf8JsonWriter writer, Worklog worklog, ApiContext api, ISet<string>? expand = null)
     {
         writer.WriteStartObject();
         writer.WriteString("self", $"{api.ApiRoot}/issue/{worklog.Issue.Id}/worklog/{worklog.Id}");
@@ -34,7 +39,36 @@ public static class RecordRenderer
         writer.WriteNumber("timeSpentSeconds", worklog.TimeSpentSeconds);
         writer.WriteString("id", worklog.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         writer.WriteString("issueId", worklog.Issue.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        WriteVisibility(writer, worklog.Visibility, api);
+        if (expand?.Contains("properties") == true) WriteProperties(writer, worklog.Properties);
         writer.WriteEndObject();
+    }
+
+    /// <summary>{type, value} and, on Cloud, the group's identifier; nothing when the record is visible to all.</summary>
+    private static void WriteVisibility(Utf8JsonWriter writer, Visibility? visibility, ApiContext api)
+    {
+        if (visibility is null) return;
+        writer.WriteStartObject("visibility");
+        writer.WriteString("type", visibility.Type);
+        writer.WriteString("value", visibility.Value);
+        if (api.IsCloud && visibility.Identifier is not null) writer.WriteString("identifier", visibility.Identifier);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>EntityProperty list: [{key, value}].</summary>
+    private static void WriteProperties(Utf8JsonWriter writer, Dictionary<string, System.Text.Json.Nodes.JsonNode?>? properties)
+    {
+        writer.WriteStartArray("properties");
+        foreach (var (key, value) in properties ?? [])
+        {
+            writer.WriteStartObject();
+            writer.WriteString("key", key);
+            writer.WritePropertyName("value");
+            if (value is null) writer.WriteNullValue();
+            else value.WriteTo(writer);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
     }
 
     public static void WriteHistory(Utf8JsonWriter writer, ChangeHistory history, ApiContext api)

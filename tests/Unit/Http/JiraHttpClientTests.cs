@@ -86,7 +86,7 @@ public sealed class JiraHttpClientTests(CloudEmulator emulator) : IClassFixture<
         var failure = await Assert.ThrowsAsync<JiraApiException>(() => client.GetJsonAsync(Myself, null, TestContext.Current.CancellationToken));
 
         Assert.Equal(JiraErrorId.ConnectionFailed, failure.ErrorId);
-        Assert.Equal(3, (await _admin.RequestsAsync("/myself")).Count);
+        Assert.Equal(3, (await _admin.SettledRequestsAsync("/myself")).Count);
     }
 
     [Fact]

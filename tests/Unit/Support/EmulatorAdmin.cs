@@ -27,6 +27,22 @@ public sealed class EmulatorAdmin(Uri baseUrl) : IDisposable
         return pathContains == null ? all : all.Where(r => r.Path.Contains(pathContains, StringComparison.Ordinal)).ToList();
     }
 
+    /// <summary>The emulator logs a request when it ends, which for a request the client abandoned
+    /// can come a little later: wait until the log stops growing (a retry would have shown by then).</summary>
+    public async Task<IReadOnlyList<LoggedRequest>> SettledRequestsAsync(string path)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(8);
+        var seen = await RequestsAsync(path);
+        while (DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(1000, TestContext.Current.CancellationToken);
+            var now = await RequestsAsync(path);
+            if (now.Count == seen.Count && now.Count > 0) return now;
+            seen = now;
+        }
+        return seen;
+    }
+
     public void Dispose() => _http.Dispose();
 }
 

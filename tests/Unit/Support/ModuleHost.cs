@@ -22,7 +22,11 @@ public sealed class ModuleHost : IDisposable
     {
         using var shell = Create(script, variables);
         var output = shell.Invoke();
-        if (shell.HadErrors && shell.Streams.Error.Count > 0) throw new RuntimeException(shell.Streams.Error[0].ToString(), shell.Streams.Error[0].Exception);
+        if (shell.HadErrors && shell.Streams.Error.Count > 0)
+        {
+            var first = shell.Streams.Error[0];
+            throw new RuntimeException(first.ToString(), first.Exception, first);
+        }
         return output;
     }
 

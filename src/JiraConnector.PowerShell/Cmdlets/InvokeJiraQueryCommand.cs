@@ -1,0 +1,164 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Net.Http;
+using System.Text.Json;
+using JiraConnector.Http;
+using JiraConnector.Paging;
+using JiraConnector.Query;
+using JiraConnector.Resources;
+
+namespace JiraConnector.Cmdlets
+{
+    /// <summary>Runs an OCNQL query (a where clause, or a whole select statement) or raw JQL, and
+    /// streams the matching records page by page.</summary>
+    [Cmdlet(VerbsLifecycle.Invoke, "JiraQuery", SupportsPaging = true, DefaultParameterSetName = WhereSet)]
+    [OutputType(typeof(Incident), typeof(JiraRecord), typeof(PSObject))]
+    public sealed class InvokeJiraQueryCommand : JiraReadCmdlet
+    {
+        private const string WhereSet = "Where";
+        private const string QuerySet = "Query";
+        private const string JqlSet = "Jql";
+
+        /// <summary>The resource to query, e.g. incidents, projects or contacts.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = WhereSet)]
+        [ArgumentCompleter(typeof(ObjectNameCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string Object { get; set; } = string.Empty;
+
+        /// <summary>An OCNQL condition, e.g. "status = 'Done' AND labels IN ('ops')".</summary>
+        [Parameter(Position = 1, ParameterSetName = WhereSet)]
+        public string? Where { get; set; }
+
+        /// <summary>Sort order, e.g. "created desc, key".</summary>
+        [Parameter(ParameterSetName = WhereSet)]
+        public string? OrderBy { get; set; }
+
+        /// <summary>Only these fields, as properties of plain objects (like SELECT a, b).</summary>
+        [Parameter(ParameterSetName = WhereSet)]
+        [ArgumentCompleter(typeof(FieldNameCompleter))]
+        public string[]? Fields { get; set; }
+
+        /// <summary>A whole statement: select &lt;fields|*&gt; from &lt;object&gt; [where ...] [order by ...] [limit n].</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = QuerySet)]
+        [ValidateNotNullOrEmpty]
+        public string Query { get; set; } = string.Empty;
+
+        /// <summary>Raw JQL for incidents, sent as it is.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = JqlSet)]
+        [ValidateNotNullOrEmpty]
+        public string Jql { get; set; } = string.Empty;
+
+        protected override void ProcessRecord()
+        {
+            var instance = ResolveInstance();
+            QueryPlan plan;
+            try
+            {
+                plan = BuildPlan(instance);
+            }
+            catch (OcnqlSyntaxException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, "OcnqlSyntaxError", QueryText));
+                return;
+            }
+            catch (ArgumentException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, ex is OcnqlTranslationException ? "OcnqlInvalidQuery" : ArgumentErrors.IdFor(ex), QueryText));
+                return;
+            }
+            catch (JiraApiException ex)
+            {
+                ThrowJiraError(ex, QueryText);
+                return;
+            }
+
+            if (plan.Options.Jql != null) WriteVerbose("JQL: " + plan.Options.Jql + (plan.IsExact ? string.Empty : "  (narrowed; the client checks the rest)"));
+
+            var definition = plan.Resource.Bind();
+            var style = definition.Paging(instance, plan.Options);
+            if (plan.ClientOrder.Count > 0)
+            {
+                WriteSortedOnClient(instance, plan, definition, style);
+                return;
+            }
+            WriteRecords(instance, definition, style, new RecordSelection
+            {
+                Filter = plan.IsExact ? null : (Func<JiraRecord, bool>)plan.Matches,
+                Project = plan.Select == null ? null : (Func<JiraRecord, object>)plan.Project,
+                Total = endpointTotal => Total(instance, plan, endpointTotal),
+                Limit = plan.Limit == null ? ulong.MaxValue : (ulong)plan.Limit.Value,
+            });
+        }
+
+        private string QueryText => ParameterSetName == QuerySet ? Query : ParameterSetName == JqlSet ? Jql : Where ?? Object;
+
+        private QueryPlan BuildPlan(JiraInstance instance)
+        {
+            if (ParameterSetName == JqlSet) return QueryPlanner.PlanJql(Jql, PageSize);
+            Func<string, string?> customFields = name => CustomFieldId(instance, name);
+            if (ParameterSetName == QuerySet)
+            {
+                var statement = OcnqlParser.ParseStatement(Query);
+                return QueryPlanner.Plan(statement.ObjectName, statement.Where, statement.OrderBy, statement.Fields, statement.Limit, PageSize, customFields);
+            }
+            var where = string.IsNullOrWhiteSpace(Where) ? null : OcnqlParser.ParseWhere(Where!);
+            var order = string.IsNullOrWhiteSpace(OrderBy) ? null : OcnqlParser.ParseOrderBy(OrderBy!);
+            return QueryPlanner.Plan(Object, where, order, Fields, null, PageSize, customFields);
+        }
+
+        /// <summary>Custom fields by display name, from the instance's field catalog (read once).</summary>
+        private string? CustomFieldId(JiraInstance instance, string name)
+        {
+            return Await(FieldCatalog.ForAsync(instance, Trace, CancellationToken)).IdForName(name);
+        }
+
+        /// <summary>-IncludeTotalCount: Cloud's approximate-count for incidents, the endpoint's total
+        /// elsewhere; either is only an estimate when the client filters further.</summary>
+        private (long? Count, double Accuracy) Total(JiraInstance instance, QueryPlan plan, long? endpointTotal)
+        {
+            if (plan.Resource.Definition.Name != "incidents" || instance.Deployment != JiraDeployment.Cloud)
+            {
+                return (endpointTotal, plan.IsExact ? 1.0 : 0.5);
+            }
+            var jql = plan.Options.Jql!;
+            var order = jql.IndexOf(" ORDER BY ", StringComparison.OrdinalIgnoreCase);
+            var body = JsonSerializer.Serialize(new Dictionary<string, string> { ["jql"] = order < 0 ? jql : jql.Substring(0, order) });
+            var request = new JiraRequest(HttpMethod.Post, instance.RestPath + "search/approximate-count", body, safeToRepeat: true);
+            using var answer = Await(instance.Client.GetJsonAsync(request, Trace, CancellationToken));
+            var count = answer.RootElement.TryGetProperty("count", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetInt64() : (long?)null;
+            return (count, plan.IsExact ? 0.99 : 0.5);
+        }
+
+        private void WriteSortedOnClient(JiraInstance instance, QueryPlan plan, ResourceDefinition definition, PagingStyle style)
+        {
+            var matches = new List<JiraRecord>();
+            try
+            {
+                var reader = new PagedReader(instance.Client, Trace);
+                var items = reader.ReadAsync(PageCursor.Start(style), CancellationToken).GetAsyncEnumerator();
+                try
+                {
+                    while (Await(items.MoveNextAsync().AsTask()))
+                    {
+                        var record = definition.Shape(items.Current, instance.Name);
+                        if (plan.Matches(record)) matches.Add(record);
+                    }
+                }
+                finally
+                {
+                    Await(items.DisposeAsync().AsTask());
+                }
+            }
+            catch (JiraApiException ex)
+            {
+                ThrowJiraError(ex, QueryText);
+            }
+            if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount((ulong)matches.Count, 1.0));
+            var limit = Math.Min(PagingParameters.First, plan.Limit == null ? ulong.MaxValue : (ulong)plan.Limit.Value);
+            var page = plan.SortOnClient(matches).Skip((int)Math.Min(PagingParameters.Skip, int.MaxValue)).Take((int)Math.Min(limit, int.MaxValue));
+            foreach (var record in page) WriteObject(plan.Project(record));
+        }
+    }
+}

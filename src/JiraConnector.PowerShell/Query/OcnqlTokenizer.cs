@@ -1,0 +1,103 @@
+using System.Collections.Generic;
+using System.Text;
+
+namespace JiraConnector.Query
+{
+    /// <summary>Splits an OCNQL text into tokens, each with its position for error messages.</summary>
+    internal static class OcnqlTokenizer
+    {
+        public static List<OcnqlToken> Tokenize(string text)
+        {
+            var tokens = new List<OcnqlToken>();
+            var i = 0;
+            while (i < text.Length)
+            {
+                var c = text[i];
+                if (char.IsWhiteSpace(c)) { i++; continue; }
+                var start = i;
+                if (c == '\'') tokens.Add(ReadString(text, ref i));
+                else if (c == '`') tokens.Add(ReadQuotedName(text, ref i));
+                else if (char.IsDigit(c) || (c == '-' && i + 1 < text.Length && char.IsDigit(text[i + 1])) ||
+                         (c == '.' && i + 1 < text.Length && char.IsDigit(text[i + 1])))
+                {
+                    tokens.Add(ReadNumber(text, ref i));
+                }
+                else if (char.IsLetter(c) || c == '_') tokens.Add(ReadName(text, ref i));
+                else if (c == '(') { tokens.Add(new OcnqlToken(OcnqlTokenKind.LeftParen, "(", start)); i++; }
+                else if (c == ')') { tokens.Add(new OcnqlToken(OcnqlTokenKind.RightParen, ")", start)); i++; }
+                else if (c == ',') { tokens.Add(new OcnqlToken(OcnqlTokenKind.Comma, ",", start)); i++; }
+                else if (c == '*') { tokens.Add(new OcnqlToken(OcnqlTokenKind.Star, "*", start)); i++; }
+                else if (c == '=' ) { tokens.Add(new OcnqlToken(OcnqlTokenKind.Operator, "=", start)); i++; }
+                else if (c == '!' && Next(text, i) == '=') { tokens.Add(new OcnqlToken(OcnqlTokenKind.Operator, "!=", start)); i += 2; }
+                else if (c == '<' && Next(text, i) == '>') { tokens.Add(new OcnqlToken(OcnqlTokenKind.Operator, "!=", start)); i += 2; }
+                else if (c == '<' || c == '>')
+                {
+                    var op = Next(text, i) == '=' ? c + "=" : c.ToString();
+                    tokens.Add(new OcnqlToken(OcnqlTokenKind.Operator, op, start));
+                    i += op.Length;
+                }
+                else throw new OcnqlSyntaxException(start, "a field, a value or an operator", "'" + c + "'");
+            }
+            tokens.Add(new OcnqlToken(OcnqlTokenKind.End, string.Empty, text.Length));
+            return tokens;
+        }
+
+        private static char Next(string text, int i) => i + 1 < text.Length ? text[i + 1] : '\0';
+
+        private static OcnqlToken ReadString(string text, ref int i)
+        {
+            var start = i++;
+            var value = new StringBuilder();
+            while (i < text.Length)
+            {
+                if (text[i] == '\'')
+                {
+                    // '' inside a string is one quote; a single quote ends it.
+                    if (Next(text, i) == '\'') { value.Append('\''); i += 2; continue; }
+                    i++;
+                    return new OcnqlToken(OcnqlTokenKind.String, value.ToString(), start);
+                }
+                value.Append(text[i++]);
+            }
+            throw new OcnqlSyntaxException(text.Length, "a closing ' for the string that starts at position " + start, "the end of the query");
+        }
+
+        private static OcnqlToken ReadQuotedName(string text, ref int i)
+        {
+            var start = i++;
+            var close = text.IndexOf('`', i);
+            if (close < 0) throw new OcnqlSyntaxException(text.Length, "a closing ` for the name that starts at position " + start, "the end of the query");
+            var name = text.Substring(i, close - i);
+            if (name.Trim().Length == 0) throw new OcnqlSyntaxException(start, "a field name between the back-ticks", "``");
+            i = close + 1;
+            return new OcnqlToken(OcnqlTokenKind.Identifier, name, start, quoted: true);
+        }
+
+        private static OcnqlToken ReadNumber(string text, ref int i)
+        {
+            var start = i;
+            if (text[i] == '-') i++;
+            var dot = false;
+            while (i < text.Length && (char.IsDigit(text[i]) || (text[i] == '.' && !dot)))
+            {
+                if (text[i] == '.') dot = true;
+                i++;
+            }
+            if (i < text.Length && (char.IsLetter(text[i]) || text[i] == '_'))
+            {
+                throw new OcnqlSyntaxException(start, "a number or a name that starts with a letter", "'" + text.Substring(start, i - start + 1) + "'");
+            }
+            return new OcnqlToken(OcnqlTokenKind.Number, text.Substring(start, i - start), start);
+        }
+
+        private static OcnqlToken ReadName(string text, ref int i)
+        {
+            var start = i;
+            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_' || text[i] == '.' || text[i] == '-' || text[i] == '/'))
+            {
+                i++;
+            }
+            return new OcnqlToken(OcnqlTokenKind.Identifier, text.Substring(start, i - start), start);
+        }
+    }
+}
