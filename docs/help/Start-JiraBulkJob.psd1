@@ -8,14 +8,15 @@ Every job keeps a journal on disk (manifest, SHA-256 of the file, rows sent, row
 
 A record that cannot be sent (wrong number of cells, broken quoting, unknown field, a value Jira refuses) is recorded as that row's error and the job goes on; Get-JiraBulkJobError lists them and writes them to a file to fix and upload again.
 
-A download (-OutFile) pages through the incidents of -Jql and streams them to a .csv or .jsonl file; CSV cells starting with = + - @ get a leading apostrophe against formula injection unless -NoFormulaEscape is given, and uploads remove that apostrophe again.
+A download (-OutFile) pages through the incidents of -Jql, or of an OCNQL -Query ("select key, summary, status from incidents where ... order by ... limit n", whose fields become the columns and whose conditions Jira cannot express are checked as the incidents stream past), and streams them to a .csv or .jsonl file; CSV cells starting with = + - @ get a leading apostrophe against formula injection unless -NoFormulaEscape is given, and uploads remove that apostrophe again.
 
-With -CallbackUrl the finished job's status JSON is POSTed there, signed with Elements-Webhook-Signature: sha256=<base64 HMAC-SHA256> when -SignatureKey is given; Test-JiraSignature checks such a signature.
+With -CallbackUrl, or when the instance was connected with event.notification.callback.url, the finished job's status JSON is POSTed there, signed with Elements-Webhook-Signature: sha256=<base64 HMAC-SHA256> when -SignatureKey (or the instance's event.notification.signature.key) is given; Test-JiraSignature checks such a signature.
 '@
     Examples    = @(
         @{ Code = '$job = Start-JiraBulkJob incidents -Path .\incidents.csv; $job | Wait-JiraBulkJob'; Remarks = 'Creates one incident per CSV row and waits for the job with a progress bar.' }
         @{ Code = 'Start-JiraBulkJob incidents -Path .\changes.csv -Action Upsert -IdentifierField "External ID" -ThrottleLimit 8'; Remarks = 'Updates the incidents whose External ID matches a row and creates the others.' }
         @{ Code = 'Start-JiraBulkJob incidents -Jql "project = OPS" -OutFile .\ops.csv -Fields key,project.key,issuetype.name,summary,description,labels'; Remarks = 'Downloads the OPS incidents to a CSV file that can be uploaded again.' }
+        @{ Code = 'Start-JiraBulkJob -Query "select key, summary, priority from incidents where priority = ''Highest'' limit 500" -OutFile .\urgent.csv'; Remarks = 'Downloads the first 500 incidents of highest priority, with three columns.' }
         @{ Code = 'Start-JiraBulkJob comments -Path .\comments.jsonl -CallbackUrl https://hooks.example.com/jira -SignatureKey (Read-Host -AsSecureString)'; Remarks = 'Adds comments from a JSON Lines file ({"issue":"OPS-1","body":"..."}) and posts the signed status when done.' }
     )
 }

@@ -29,10 +29,14 @@ namespace JiraConnector.Bulk
             var columns = (manifest.Fields != null && manifest.Fields.Count > 0 ? manifest.Fields : DownloadColumn.DefaultIncidentColumns.ToList())
                 .Select(f => DownloadColumn.Resolve(f, catalog)).ToList();
             var fieldIds = columns.Where(c => c.FieldId != null).Select(c => c.FieldId!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            var jql = string.IsNullOrWhiteSpace(manifest.Jql) ? ResourceCatalog.AllIncidentsJql : manifest.Jql!;
+            var query = manifest.Query == null ? null : DownloadQuery.Plan(manifest.Query, catalog);
+            var jql = query?.Jql ?? (string.IsNullOrWhiteSpace(manifest.Jql) ? ResourceCatalog.AllIncidentsJql : manifest.Jql!);
+            // A query Jira cannot answer exactly is checked here, on every field it may name.
+            if (query != null && !query.IsExact) fieldIds.Add("*navigable");
             var options = new ReadOptions { Jql = jql, Fields = fieldIds.Count == 0 ? new[] { "key" } : fieldIds, PageSize = PageSize };
             var style = ResourceCatalog.Get("incidents").Paging(instance, options);
-            if (cloud) job.SetCount(await ApproximateCountAsync(context, jql).ConfigureAwait(false));
+            if (cloud && (query == null || query.IsExact)) job.SetCount(await ApproximateCountAsync(context, jql).ConfigureAwait(false));
+            if (manifest.Limit is int cap && (job.RecordsCount == 0 || job.RecordsCount > cap)) job.SetCount(cap);
 
             var directory = Path.GetDirectoryName(Path.GetFullPath(manifest.File));
             if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
@@ -50,6 +54,8 @@ namespace JiraConnector.Bulk
             var reader = new PagedReader(instance.Client, null);
             await foreach (var issue in reader.ReadAsync(PageCursor.Start(style), context.Cancellation).ConfigureAwait(false))
             {
+                if (query != null && !query.Matches(issue)) continue;
+                if (manifest.Limit is int limit && written >= limit) break;
                 if (writer != null)
                 {
                     foreach (var column in columns)
@@ -65,7 +71,7 @@ namespace JiraConnector.Bulk
                 }
                 written++;
                 job.SetProgress(written, 0);
-                if (reader.Total is long total && total > job.RecordsCount) job.SetCount(total);
+                if (query == null && reader.Total is long total && total > job.RecordsCount) job.SetCount(total);
                 if (written > job.RecordsCount) job.SetCount(written);
             }
             writer?.Flush();

@@ -24,6 +24,12 @@ namespace JiraConnector.Bulk
         public string InstanceUrl { get; set; } = string.Empty;
         public string? CallbackUrl { get; set; }
         public string? Jql { get; set; }
+
+        /// <summary>Downloads started with -Query: the OCNQL statement, planned again when the job
+        /// runs for the part the client must check (JQL holds what Jira can filter).</summary>
+        public string? Query { get; set; }
+
+        public int? Limit { get; set; }
         public List<string>? Fields { get; set; }
         public DateTimeOffset CreatedAt { get; set; }
 

@@ -26,12 +26,12 @@ namespace JiraConnector.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? JournalPath { get; set; }
 
-        /// <summary>A URL that receives the finished job's status as JSON (POST).</summary>
+        /// <summary>A URL that receives the finished job's status as JSON (POST). Default: the job's own, else the instance's event.notification.callback.url.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? CallbackUrl { get; set; }
 
-        /// <summary>Signs the callback: Elements-Webhook-Signature: sha256=base64(HMAC-SHA256(key, body)).</summary>
+        /// <summary>Signs the callback: Elements-Webhook-Signature: sha256=base64(HMAC-SHA256(key, body)). Default: the instance's event.notification.signature.key.</summary>
         [Parameter]
         public SecureString? SignatureKey { get; set; }
 
@@ -64,7 +64,7 @@ namespace JiraConnector.Cmdlets
             CallbackTarget? callback = null;
             try
             {
-                callback = BulkCallbackParameters.Resolve(CallbackUrl ?? manifest.CallbackUrl, SignatureKey);
+                callback = BulkCallbackParameters.Resolve(CallbackUrl ?? manifest.CallbackUrl, SignatureKey, instance);
             }
             catch (ArgumentException ex)
             {

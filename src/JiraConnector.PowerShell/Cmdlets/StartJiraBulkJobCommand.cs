@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using System.Security;
@@ -17,9 +18,11 @@ namespace JiraConnector.Cmdlets
     {
         private const string UploadSet = "Upload";
         private const string DownloadSet = "Download";
+        private const string QuerySet = "Query";
 
         /// <summary>What the records are: incidents, projects, comments or worklogs (downloads: incidents).</summary>
-        [Parameter(Mandatory = true, Position = 0)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = UploadSet)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = DownloadSet)]
         [ValidateSet("incidents", "projects", "comments", "worklogs", IgnoreCase = true)]
         public string Object { get; set; } = "incidents";
 
@@ -47,8 +50,14 @@ namespace JiraConnector.Cmdlets
         [Parameter(ParameterSetName = DownloadSet)]
         public string? Jql { get; set; }
 
+        /// <summary>Downloads: an OCNQL statement, e.g. "select key, summary, status from incidents where priority = 'High' limit 500". Its fields are the file's columns; what Jira cannot filter is checked as the incidents stream past.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = QuerySet)]
+        [ValidateNotNullOrEmpty]
+        public string? Query { get; set; }
+
         /// <summary>Downloads: the file to write, .csv or .jsonl.</summary>
         [Parameter(Mandatory = true, ParameterSetName = DownloadSet)]
+        [Parameter(Mandatory = true, ParameterSetName = QuerySet)]
         [ValidateNotNullOrEmpty]
         public string OutFile { get; set; } = string.Empty;
 
@@ -71,26 +80,31 @@ namespace JiraConnector.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? JournalPath { get; set; }
 
-        /// <summary>A URL that receives the finished job's status as JSON (POST).</summary>
+        /// <summary>A URL that receives the finished job's status as JSON (POST). Default: the instance's event.notification.callback.url, if it was connected with one.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? CallbackUrl { get; set; }
 
-        /// <summary>Signs the callback: Elements-Webhook-Signature: sha256=base64(HMAC-SHA256(key, body)).</summary>
+        /// <summary>Signs the callback: Elements-Webhook-Signature: sha256=base64(HMAC-SHA256(key, body)). Default: the instance's event.notification.signature.key.</summary>
         [Parameter]
         public SecureString? SignatureKey { get; set; }
 
         protected override void ProcessRecord()
         {
             var instance = ResolveInstance();
-            var objectName = Object.ToLowerInvariant();
-            var download = ParameterSetName == DownloadSet;
+            var objectName = ParameterSetName == QuerySet ? "incidents" : Object.ToLowerInvariant();
+            var download = ParameterSetName != UploadSet;
             BulkManifest manifest;
             CallbackTarget? callback;
             try
             {
-                callback = BulkCallbackParameters.Resolve(CallbackUrl, SignatureKey);
-                manifest = download ? DownloadManifest(objectName) : UploadManifest(objectName, instance);
+                callback = BulkCallbackParameters.Resolve(CallbackUrl, SignatureKey, instance);
+                manifest = download ? DownloadManifest(objectName, instance) : UploadManifest(objectName, instance);
+            }
+            catch (Query.OcnqlSyntaxException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, "OcnqlSyntaxError", Query));
+                return;
             }
             catch (ArgumentException ex)
             {
@@ -117,7 +131,7 @@ namespace JiraConnector.Cmdlets
                 ThrowTerminatingError(new ErrorRecord(new IOException($"{folder.Path} already holds the journal of a job. Resume it with Resume-JiraBulkJob -JournalPath, or choose another folder."),
                     "JournalExists", ErrorCategory.ResourceExists, folder.Path));
             }
-            var what = download ? $"{objectName} of {(string.IsNullOrWhiteSpace(Jql) ? "all projects" : Jql)} to {manifest.File}" : $"{manifest.Action} {objectName} from {manifest.File}";
+            var what = download ? $"{objectName} of {(Query ?? (string.IsNullOrWhiteSpace(Jql) ? "all projects" : Jql))} to {manifest.File}" : $"{manifest.Action} {objectName} from {manifest.File}";
             if (!ShouldProcess(instance.Name, what)) return;
 
             Directory.CreateDirectory(folder.Path);
@@ -157,12 +171,21 @@ namespace JiraConnector.Cmdlets
             };
         }
 
-        private BulkManifest DownloadManifest(string objectName)
+        private BulkManifest DownloadManifest(string objectName, JiraInstance instance)
         {
             if (objectName != "incidents") throw new JiraArgumentException($"Downloads read incidents; '{objectName}' can be read with Get-JiraObject.", "Object");
             var file = GetUnresolvedProviderPathFromPSPath(OutFile);
             var format = SourceFile.FormatOf(file);
             if (format == "json") throw new JiraArgumentException("A download writes .csv or .jsonl (one incident a line), not .json.", "OutFile");
+            // The columns (and a query) are checked now: a name Jira does not know fails here, not in the background.
+            var catalog = Await(FieldCatalog.ForAsync(instance, Trace, CancellationToken));
+            var query = Query == null ? null : DownloadQuery.Plan(Query, catalog);
+            var fields = query?.Fields ?? (IReadOnlyList<string>?)Fields;
+            if (fields != null)
+            {
+                foreach (var field in fields) DownloadColumn.Resolve(field, catalog);
+            }
+            if (query != null) WriteVerbose("JQL: " + query.Jql + (query.IsExact ? string.Empty : "  (narrowed; the job checks the rest)"));
             return new BulkManifest
             {
                 ObjectName = objectName,
@@ -170,19 +193,23 @@ namespace JiraConnector.Cmdlets
                 File = file,
                 Format = format,
                 Delimiter = Delimiter ?? ",",
-                Jql = Jql,
-                Fields = Fields == null ? null : new System.Collections.Generic.List<string>(Fields),
+                Jql = query?.Jql ?? Jql,
+                Query = Query,
+                Limit = query?.Statement.Limit,
+                Fields = fields == null ? null : new List<string>(fields),
             };
         }
 
-        private static string ErrorIdFor(ArgumentException ex)
+        private string ErrorIdFor(ArgumentException ex)
         {
+            if (ex is Query.OcnqlTranslationException) return "OcnqlInvalidQuery";
             switch (ex.ParamName)
             {
                 case "Path": return ex.Message.StartsWith("The file", StringComparison.Ordinal) ? "SourceFileNotFound" : "UnsupportedFileType";
                 case "OutFile": return "UnsupportedFileType";
                 case "CallbackUrl": return "InvalidCallbackUrl";
-                case "Fields": return "UnknownIdentifierField";
+                case "Fields": return ParameterSetName == UploadSet ? "UnknownIdentifierField" : "UnknownField";
+                case "Query": return ex is Query.OcnqlTranslationException ? "OcnqlInvalidQuery" : "ObjectNotSupported";
                 case "Action": return "ActionNotSupported";
                 case "Object": return "ObjectNotSupported";
                 default: return "InvalidArgument";

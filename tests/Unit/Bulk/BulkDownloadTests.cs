@@ -69,6 +69,31 @@ public sealed class BulkDownloadTests(Cloud20kEmulator emulator) : IClassFixture
         Assert.All(File.ReadAllLines(plain), line => Assert.StartsWith("{", line));
     }
 
+    [Fact]
+    public async Task A_query_download_writes_its_selected_fields_filters_what_jira_cannot_and_stops_at_its_limit()
+    {
+        var path = _files.PathOf("query.csv");
+        var job = _host.Run("-Query $query -OutFile $out", new Dictionary<string, object?>
+        {
+            ["query"] = "select key, summary, priority from incidents where priority = 'Highest' and project = 'OPS' order by key limit 40",
+            ["out"] = path,
+        });
+
+        BulkHost.AssertCompleted(job);
+        var rows = _host.Module.Run("Import-Csv $in", new Dictionary<string, object?> { ["in"] = path });
+        Assert.Equal(40, rows.Count);
+        Assert.Equal("key,summary,priority", File.ReadLines(path).First());
+        Assert.All(rows, r => Assert.Equal("Highest", r.Properties["priority"].Value));
+        Assert.All(rows, r => Assert.StartsWith("OPS-", (string)r.Properties["key"].Value));
+        var expected = (await _host.SearchAsync("project = OPS AND priority = Highest AND issue.property[jiraconnector.bulk].job IS EMPTY ORDER BY key", "summary")).Take(40).Select(i => i.Key);
+        Assert.Equal(expected, rows.Select(r => (string)r.Properties["key"].Value));
+
+        var error = _host.ErrorOf("Start-JiraBulkJob -Query 'select from where' -OutFile $out", new Dictionary<string, object?> { ["out"] = path });
+        Assert.Equal("OcnqlSyntaxError", error.FullyQualifiedErrorId.Split(',')[0]);
+        var unknown = _host.ErrorOf("Start-JiraBulkJob incidents -Jql 'project = OPS' -OutFile $out -Fields key,NoSuchField", new Dictionary<string, object?> { ["out"] = path });
+        Assert.Equal("UnknownField", unknown.FullyQualifiedErrorId.Split(',')[0]);
+    }
+
     /// <summary>The rows' values without key and project, sorted: the same incidents whatever
     /// their keys and the order the upload's parallel requests created them in.</summary>
     private List<string> Values(string csv)

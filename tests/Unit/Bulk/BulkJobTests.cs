@@ -67,6 +67,28 @@ public sealed class BulkJobTests(CloudEmulator emulator) : IClassFixture<CloudEm
     }
 
     [Fact]
+    public async Task Without_CallbackUrl_the_instance_event_settings_give_the_callback_and_its_key()
+    {
+        using var receiver = new CallbackReceiver();
+        var received = receiver.ReceiveAsync();
+        _host.Module.Run("""
+            Connect-JiraInstance -Name events -Configuration @{
+                'username' = 'admin@example.com'; 'password' = (ConvertTo-SecureString 'emu-token-admin' -AsPlainText -Force); 'base.url' = $url
+                'event.notification.enabled' = $true
+                'event.notification.callback.url' = $callback
+                'event.notification.signature.key' = 'instance-key'
+            }
+            """, new Dictionary<string, object?> { ["url"] = _host.Emulator.BaseUrl.ToString(), ["callback"] = receiver.Url });
+
+        var job = _host.Run("incidents -Path $path -Instance events", new Dictionary<string, object?> { ["path"] = _files.IncidentCsv("events.csv", 3, "events") });
+
+        var (body, headers) = await received;
+        BulkHost.AssertCompleted(job);
+        Assert.True(Verify(body, headers["Elements-Webhook-Signature"]!, "instance-key"));
+        Assert.Contains(job.JobId, body);
+    }
+
+    [Fact]
     public void Test_JiraSignature_accepts_the_hex_form_of_Jira_webhooks_and_rejects_garbage()
     {
         const string body = "{\"webhookEvent\":\"jira:issue_created\"}";
