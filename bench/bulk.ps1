@@ -6,11 +6,11 @@
         raw issue/bulk throughput at the same concurrency: a plain HttpClient posting the same rows,
         50 a request, 4 requests in flight, bodies prepared in advance (target >= 0.8);
     (b) peak working set of a pwsh that uploads 100,000 rows minus one that uploads 10,000 (target < 64 MB).
-    Each figure is the median of -Runs runs.
+    (a) is the median of -Runs runs (short runs on a shared 2-core machine vary a lot), (b) of -MemoryRuns.
 .EXAMPLE
     dotnet pwsh ./bench/bulk.ps1
 #>
-param([string] $Configuration = 'Release', [int] $Runs = 3, [int] $Concurrency = 4)
+param([string] $Configuration = 'Release', [int] $Runs = 7, [int] $MemoryRuns = 3, [int] $Concurrency = 4)
 $ErrorActionPreference = 'Stop'
 . (Join-Path $PSScriptRoot 'lib/BenchTools.ps1')
 $module = Get-ModuleManifestPath -Root $root
@@ -81,7 +81,7 @@ try {
     $probe = Join-Path $PSScriptRoot 'lib/BulkPeakWorkingSet.ps1'
     $small = New-BenchCsv -Rows 10000 -Tag mem10k
     $large = New-BenchCsv -Rows 100000 -Tag mem100k
-    $differences = foreach ($run in 1..$Runs) {
+    $differences = foreach ($run in 1..$MemoryRuns) {
         $peaks = foreach ($path in $small, $large) {
             $file = New-TemporaryFile
             $exit = Invoke-Pwsh @('-NoProfile', '-File', $probe, '-ModulePath', $module, '-Url', $emulator.Url, '-Path', $path,

@@ -29,15 +29,10 @@ namespace JiraConnector.Bulk
             _markerPrefix = BulkMarker.PropertiesPrefix(context.JobId);
         }
 
-        /// <summary>The issueUpdates element of a row: its fields and its marker property. Bad field
-        /// values throw ArgumentException, which fails that row only.</summary>
-        public string ElementFor(RowWork work)
-        {
-            // Build writes {"fields":{...}} with a Utf8JsonWriter, so its text ends with the
-            // object's closing brace: the marker goes in front of it, without parsing it again.
-            var fields = RequestBodies.Build(WriteShape.IssueFields, _context.Instance, work.Fields, _catalog, null);
-            return string.Concat(fields.Substring(0, fields.LastIndexOf('}')), ",", _markerPrefix, work.Row.ToString(System.Globalization.CultureInfo.InvariantCulture), "}}]}");
-        }
+        /// <summary>The row's {"fields":{...}} object. Bad field values throw ArgumentException,
+        /// which fails that row only. The marker is added when the request is written.</summary>
+        public string ElementFor(RowWork work) =>
+            RequestBodies.Build(WriteShape.IssueFields, _context.Instance, work.Fields, _catalog, null);
 
         public async Task<List<RowOutcome>> CreateAsync(IReadOnlyList<RowWork> rows)
         {
@@ -91,13 +86,18 @@ namespace JiraConnector.Bulk
             return outcomes;
         }
 
+        /// <summary>{"issueUpdates":[...]}: each row's fields object with the marker added before its
+        /// closing brace (Build writes it with a Utf8JsonWriter, so the text ends with that brace),
+        /// written straight into one buffer sized for the batch.</summary>
         private JiraRequest BulkRequest(IReadOnlyList<RowWork> rows)
         {
-            var body = new StringBuilder(rows.Sum(r => r.Body!.Length + 1) + 20).Append("{\"issueUpdates\":[");
+            var body = new StringBuilder(rows.Sum(r => r.Body!.Length + _markerPrefix.Length + 16) + 20).Append("{\"issueUpdates\":[");
             for (var i = 0; i < rows.Count; i++)
             {
+                var fields = rows[i].Body!;
                 if (i > 0) body.Append(',');
-                body.Append(rows[i].Body);
+                body.Append(fields, 0, fields.LastIndexOf('}')).Append(',').Append(_markerPrefix)
+                    .Append(rows[i].Row.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append("}}]}");
             }
             body.Append("]}");
             return Rest.Post(_context.Instance, "issue/bulk", body.ToString());
