@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -8,7 +10,18 @@ namespace JiraConnector.Query
     /// literal, and case does not matter.</summary>
     internal static class LikePattern
     {
+        // The evaluator asks for the same pattern once per record; building a Regex costs a few
+        // microseconds each time, so patterns are kept. Bounded: a long session may see many.
+        private static readonly ConcurrentDictionary<string, Regex> Compiled = new ConcurrentDictionary<string, Regex>(StringComparer.Ordinal);
+
         public static Regex ToRegex(string pattern)
+        {
+            if (Compiled.TryGetValue(pattern, out var cached)) return cached;
+            if (Compiled.Count >= 256) Compiled.Clear();
+            return Compiled.GetOrAdd(pattern, Build);
+        }
+
+        private static Regex Build(string pattern)
         {
             var text = new StringBuilder("^");
             var parts = pattern.Split('%');
@@ -59,7 +72,7 @@ namespace JiraConnector.Query
         }
 
         // Jira's text index drops these, so searching for them would narrow nothing (or fail).
-        private static readonly HashSet<string> StopWords = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase)
+        private static readonly HashSet<string> StopWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
             "and", "are", "but", "for", "into", "not", "such", "that", "the", "their", "then", "there", "these", "they",
             "this", "was", "will", "with",
