@@ -65,7 +65,7 @@ namespace JiraConnector.Query
                     var touchesLeft = w == 0 && openLeft;
                     var touchesRight = w == chunks.Length - 1 && openRight;
                     if (touchesLeft) continue;
-                    terms.Add(touchesRight ? word + "*" : word);
+                    terms.Add(touchesRight ? StemSafePrefix(word) : word);
                 }
             }
             return terms;
@@ -77,6 +77,11 @@ namespace JiraConnector.Query
             "and", "are", "but", "for", "into", "not", "such", "that", "the", "their", "then", "there", "these", "they",
             "this", "was", "will", "with",
         };
+
+        /// <summary>Jira stems indexed words ("bugs" is indexed as "bug") but not wildcard terms, so
+        /// "bugs*" would miss it. Stemmers change only the end of a word; its first three letters
+        /// stay, so a three-letter prefix still finds every match.</summary>
+        private static string StemSafePrefix(string word) => word.Substring(0, 3) + "*";
 
         private static bool IsPlainWord(string word)
         {
