@@ -27,14 +27,15 @@ namespace JiraConnector.Events
         private readonly HashSet<string> _identifiers = new HashSet<string>(StringComparer.Ordinal);
         private readonly Queue<string> _identifierOrder = new Queue<string>();
 
-        private WebhookListener(HttpListener listener, Uri prefix, byte[]? secret)
+        private WebhookListener(HttpListener listener, string prefix, byte[]? secret)
         {
             _listener = listener;
             Prefix = prefix;
             _secret = secret;
         }
 
-        public Uri Prefix { get; }
+        /// <summary>The prefix listened on, as HttpListener takes it (with a trailing slash).</summary>
+        public string Prefix { get; }
 
         public ChannelReader<ListenerItem> Items => _items.Reader;
 
@@ -43,7 +44,7 @@ namespace JiraConnector.Events
         {
             var uri = ParsePrefix(prefix, allowRemote);
             var listener = new HttpListener();
-            listener.Prefixes.Add(uri.AbsoluteUri);
+            listener.Prefixes.Add(uri);
             try
             {
                 listener.Start();
@@ -56,20 +57,22 @@ namespace JiraConnector.Events
             return new WebhookListener(listener, uri, secret);
         }
 
-        internal static Uri ParsePrefix(string prefix, bool allowRemote)
+        internal static string ParsePrefix(string prefix, bool allowRemote)
         {
             var text = (prefix ?? string.Empty).Trim();
             if (!text.EndsWith("/", StringComparison.Ordinal)) text += "/";
-            if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) ||
+            // HttpListener's wildcard hosts (+ and *) are no host names to Uri: check a stand-in.
+            var parsed = text.Replace("://+:", "://wildcard.invalid:").Replace("://*:", "://wildcard.invalid:");
+            if (!Uri.TryCreate(parsed, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) ||
                 uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.Port <= 0)
             {
                 throw new ArgumentException($"-Prefix must be an http or https address with a port and no query, such as http://127.0.0.1:8080/jira/, not '{prefix}'.", "Prefix");
             }
             if (!allowRemote && !uri.IsLoopback)
             {
-                throw new ArgumentException($"-Prefix {uri} listens beyond this machine. Use 127.0.0.1 or localhost (behind a tunnel or reverse proxy), or add -AllowRemote.", "AllowRemote");
+                throw new ArgumentException($"-Prefix {text} listens beyond this machine. Use 127.0.0.1 or localhost (behind a tunnel or reverse proxy), or add -AllowRemote.", "AllowRemote");
             }
-            return uri;
+            return text;
         }
 
         /// <summary>Serves until the token is cancelled or the listener is closed.</summary>
