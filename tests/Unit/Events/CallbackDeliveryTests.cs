@@ -94,6 +94,37 @@ public sealed class CallbackDeliveryTests(CloudEmulator cloud) : IClassFixture<C
     }
 
     [Fact]
+    public async Task A_received_webhook_is_passed_on_to_the_callback_with_Jira_s_body_as_raw()
+    {
+        using var receiver = new Receiver(200);
+        Connect("relay", receiver.Url, Key);
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var prefix = $"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}/";
+        probe.Stop();
+        using var shell = _host.Create("Receive-JiraEvent $prefix -Instance relay -Count 1 -TimeoutSec 20", new Dictionary<string, object?> { ["prefix"] = prefix });
+        var running = shell.BeginInvoke();
+        using var http = new HttpClient();
+        var body = """{"timestamp":1767225600000,"webhookEvent":"comment_created","issue":{"id":"10000","key":"OPS-1"},"comment":{"id":"777"}}""";
+        HttpResponseMessage? answer = null;
+        for (var i = 0; i < 100 && answer == null; i++)
+        {
+            try { answer = await http.PostAsync(prefix, new StringContent(body, Encoding.UTF8, "application/json")); }
+            catch (HttpRequestException) { await Task.Delay(50); }
+        }
+
+        Assert.True(running.AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(20)), "the event did not arrive");
+        Assert.Equal(HttpStatusCode.OK, answer!.StatusCode);
+        var post = Assert.Single(receiver.Posts);
+        Assert.Equal("sha256=" + Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Key), post.Body)), post.Signature);
+        var message = JsonDocument.Parse(post.Body).RootElement.GetProperty("message");
+        var sent = message.GetProperty("events")[0];
+        Assert.Equal(("incidents/OPS-1/comments", "777", "CREATED", "2026-01-01T00:00:00Z"),
+            (sent.GetProperty("objectType").GetString(), sent.GetProperty("objectId").GetString(), sent.GetProperty("eventType").GetString(), sent.GetProperty("date").GetString()));
+        Assert.Equal(JsonDocument.Parse(body).RootElement.GetRawText(), message.GetProperty("raw").GetRawText());
+    }
+
+    [Fact]
     public void Without_a_key_the_callback_is_unsigned_and_a_refusal_is_an_error_per_event()
     {
         using var receiver = new Receiver(500);
