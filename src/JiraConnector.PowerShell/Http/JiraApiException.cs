@@ -23,6 +23,10 @@ namespace JiraConnector.Http
         /// <summary>The HTTP status, or null when no response arrived.</summary>
         public int? StatusCode { get; }
 
+        /// <summary>Jira's error body as it came, for callers that read structured errors (issue/bulk
+        /// answers 400 with one error per element). Internal: it is never shown as is.</summary>
+        internal string? ResponseBody { get; private set; }
+
         internal static JiraApiException FromResponse(JiraRequest request, int status, string reason, string? body)
         {
             var errors = JiraErrorBody.Parse(body);
@@ -32,7 +36,7 @@ namespace JiraConnector.Http
                 : string.Empty;
             var message = $"Jira answered {status} {reason} to {request}." +
                 (detail.Length > 0 ? " " + detail : string.Empty) + advice;
-            return new JiraApiException(JiraErrorId.ForStatus(status), message, request.ToString(), status);
+            return new JiraApiException(JiraErrorId.ForStatus(status), message, request.ToString(), status) { ResponseBody = body };
         }
     }
 }

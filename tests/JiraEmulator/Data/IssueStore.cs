@@ -35,8 +35,10 @@ public sealed class IssueStore
     {
         lock (gate)
         {
-            // Ids are allocated increasing, so appending keeps the list in id order.
-            ordered.Add(issue);
+            // Ids are allocated outside the lock, so concurrent creates (issue/bulk in parallel) may
+            // add them out of order: insert in place, or Remove's binary search misses issues.
+            int at = ordered.Count == 0 || ordered[^1].Id < issue.Id ? ordered.Count : ordered.BinarySearch(issue, IdComparer.Instance);
+            ordered.Insert(at < 0 ? ~at : at, issue);
             byId[issue.Id] = issue;
             byKey[issue.Key] = issue;
             snapshot = null;

@@ -1,0 +1,17 @@
+using System.Collections.Generic;
+using System.Threading.Tasks;
+
+namespace JiraConnector.Bulk
+{
+    /// <summary>What a job does with a batch of mapped records. Returns an outcome for every record
+    /// it settled; a record left without one stays "sent" in the journal and is looked up on resume.
+    /// Throws JiraApiException only for failures that stop the whole job (401).</summary>
+    internal interface IBulkOperation
+    {
+        IRecordMapper Mapper { get; }
+
+        int BatchSize { get; }
+
+        Task<List<RowOutcome>> RunAsync(IReadOnlyList<RowWork> batch);
+    }
+}

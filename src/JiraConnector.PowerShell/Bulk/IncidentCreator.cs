@@ -1,0 +1,188 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Tasks;
+using JiraConnector.Http;
+using JiraConnector.Resources;
+
+namespace JiraConnector.Bulk
+{
+    /// <summary>Creates incidents 50 a request through issue/bulk, each carrying the job's marker.
+    /// A POST is not safe to repeat, so the HTTP pipeline retries it only after a 429 (refused before
+    /// any work). After a 500 or a lost answer the rows may or may not exist: their markers are
+    /// looked up, the rows found are recorded as created, and only the rest are sent again.</summary>
+    internal sealed class IncidentCreator
+    {
+        public const int MaxPerRequest = 50;
+
+        private readonly BulkContext _context;
+        private readonly FieldCatalog _catalog;
+        private readonly string _markerPrefix;
+
+        public IncidentCreator(BulkContext context, FieldCatalog catalog)
+        {
+            _context = context;
+            _catalog = catalog;
+            _markerPrefix = BulkMarker.PropertiesPrefix(context.JobId);
+        }
+
+        /// <summary>The row's {"fields":{...}} object. Bad field values throw ArgumentException,
+        /// which fails that row only. The marker is added when the request is written.</summary>
+        public string ElementFor(RowWork work) =>
+            RequestBodies.Build(WriteShape.IssueFields, _context.Instance, work.Fields, _catalog, null);
+
+        public async Task<List<RowOutcome>> CreateAsync(IReadOnlyList<RowWork> rows)
+        {
+            var outcomes = new List<RowOutcome>();
+            var pending = new List<RowWork>();
+            foreach (var row in rows)
+            {
+                try
+                {
+                    row.Body ??= ElementFor(row);
+                    pending.Add(row);
+                }
+                catch (ArgumentException ex)
+                {
+                    outcomes.Add(RowOutcome.Failed(row.Record, null, ex.Message));
+                }
+            }
+            // Rows a killed process had sent: they may exist already.
+            var maybeSent = pending.Where(r => r.Record.MaybeSent).ToList();
+            if (maybeSent.Count > 0) await TakeExistingAsync(maybeSent, pending, outcomes).ConfigureAwait(false);
+
+            for (var attempt = 1; pending.Count > 0; attempt++)
+            {
+                try
+                {
+                    using var answer = await BulkHttp.SendAsync(_context, BulkRequest(pending)).ConfigureAwait(false);
+                    await ReadAnswerAsync(answer?.RootElement, pending, outcomes).ConfigureAwait(false);
+                    return outcomes;
+                }
+                catch (JiraApiException ex) when (ex.StatusCode == 400 && ElementErrors(ex.ResponseBody, pending, outcomes))
+                {
+                    return outcomes;
+                }
+                catch (JiraApiException ex) when (BulkHttp.IsTransient(ex) && !_context.Cancellation.IsCancellationRequested)
+                {
+                    if (BulkHttp.IsAmbiguous(ex)) await TakeExistingAsync(pending.ToList(), pending, outcomes).ConfigureAwait(false);
+                    if (pending.Count == 0) return outcomes;
+                    if (attempt >= _context.MaxAttempts)
+                    {
+                        outcomes.AddRange(pending.Select(p => RowOutcome.Failed(p.Record, ex.StatusCode, ex.Message)));
+                        return outcomes;
+                    }
+                    await _context.BackoffAsync(attempt).ConfigureAwait(false);
+                }
+                catch (JiraApiException ex) when (!BulkHttp.IsFatal(ex) && !BulkHttp.IsTransient(ex))
+                {
+                    outcomes.AddRange(pending.Select(p => RowOutcome.Failed(p.Record, ex.StatusCode, ex.Message)));
+                    return outcomes;
+                }
+            }
+            return outcomes;
+        }
+
+        /// <summary>{"issueUpdates":[...]}: each row's fields object with the marker added before its
+        /// closing brace (Build writes it with a Utf8JsonWriter, so the text ends with that brace),
+        /// written straight into one buffer sized for the batch.</summary>
+        private JiraRequest BulkRequest(IReadOnlyList<RowWork> rows)
+        {
+            var body = new StringBuilder(rows.Sum(r => r.Body!.Length + _markerPrefix.Length + 16) + 20).Append("{\"issueUpdates\":[");
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var fields = rows[i].Body!;
+                if (i > 0) body.Append(',');
+                body.Append(fields, 0, fields.LastIndexOf('}')).Append(',').Append(_markerPrefix)
+                    .Append(rows[i].Row.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append("}}]}");
+            }
+            body.Append("]}");
+            return Rest.Post(_context.Instance, "issue/bulk", body.ToString());
+        }
+
+        /// <summary>Reads CreatedIssues: "issues" lists the created ones in request order, "errors"
+        /// names the failed elements by index. An answer that does not add up is checked by marker.</summary>
+        private async Task ReadAnswerAsync(JsonElement? answer, List<RowWork> pending, List<RowOutcome> outcomes)
+        {
+            var failed = new Dictionary<int, (int? Status, string Message)>();
+            var created = new List<JsonElement>();
+            if (answer is JsonElement root)
+            {
+                ReadErrors(root, failed);
+                if (JsonRead.Child(root, "issues") is JsonElement issues && issues.ValueKind == JsonValueKind.Array) created.AddRange(issues.EnumerateArray());
+            }
+            var succeeded = Enumerable.Range(0, pending.Count).Where(i => !failed.ContainsKey(i)).ToList();
+            foreach (var pair in failed.Where(p => p.Key >= 0 && p.Key < pending.Count))
+            {
+                outcomes.Add(RowOutcome.Failed(pending[pair.Key].Record, pair.Value.Status, pair.Value.Message));
+            }
+            if (created.Count == succeeded.Count)
+            {
+                for (var i = 0; i < created.Count; i++)
+                {
+                    outcomes.Add(RowOutcome.Done(pending[succeeded[i]].Record, JsonRead.String(created[i], "key"), JsonRead.String(created[i], "id")));
+                }
+                pending.Clear();
+                return;
+            }
+            var unclear = succeeded.Select(i => pending[i]).ToList();
+            pending.Clear();
+            pending.AddRange(unclear);
+            await TakeExistingAsync(unclear, pending, outcomes).ConfigureAwait(false);
+            outcomes.AddRange(pending.Select(p => RowOutcome.Failed(p.Record, null, "Jira's answer to issue/bulk did not say whether this record was created, and it was not found.")));
+            pending.Clear();
+        }
+
+        private static bool ElementErrors(string? body, List<RowWork> pending, List<RowOutcome> outcomes)
+        {
+            if (string.IsNullOrWhiteSpace(body)) return false;
+            var failed = new Dictionary<int, (int? Status, string Message)>();
+            try
+            {
+                using var document = JsonDocument.Parse(body!);
+                ReadErrors(document.RootElement, failed);
+            }
+            catch (JsonException)
+            {
+                return false;
+            }
+            if (failed.Count == 0) return false;
+            // A 400 means nothing was created; an element not named has no error of its own.
+            var general = failed.Values.First().Message;
+            for (var i = 0; i < pending.Count; i++)
+            {
+                var (status, message) = failed.TryGetValue(i, out var own) ? own : (400, "Not created: another record of the same request was refused (" + general + ").");
+                outcomes.Add(RowOutcome.Failed(pending[i].Record, status, message));
+            }
+            pending.Clear();
+            return true;
+        }
+
+        private static void ReadErrors(JsonElement root, Dictionary<int, (int? Status, string Message)> failed)
+        {
+            if (!(JsonRead.Child(root, "errors") is JsonElement errors) || errors.ValueKind != JsonValueKind.Array) return;
+            foreach (var error in errors.EnumerateArray())
+            {
+                if (!(JsonRead.Int64(error, "failedElementNumber") is long index)) continue;
+                var status = JsonRead.Int64(error, "status");
+                var detail = JsonRead.Child(error, "elementErrors") is JsonElement element ? JiraErrorBody.Parse(element.GetRawText()).ToString() : string.Empty;
+                failed[(int)index] = (status == null ? (int?)null : (int)status.Value, detail.Length > 0 ? detail : "Jira refused the record.");
+            }
+        }
+
+        /// <summary>Moves the rows whose marker is found in Jira from pending to created.</summary>
+        private async Task TakeExistingAsync(List<RowWork> candidates, List<RowWork> pending, List<RowOutcome> outcomes)
+        {
+            var found = await BulkMarker.FindAsync(_context, candidates.Select(c => c.Row).ToList()).ConfigureAwait(false);
+            foreach (var row in candidates)
+            {
+                if (!found.TryGetValue(row.Row, out var issue)) continue;
+                outcomes.Add(RowOutcome.Done(row.Record, issue.Key, issue.Id));
+                pending.Remove(row);
+            }
+        }
+    }
+}
