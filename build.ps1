@@ -30,13 +30,14 @@ $env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
 
 Import-Module (Join-Path $PSScriptRoot 'tools/BuildTools.psm1') -Force
 
-$summary = [pscustomobject]@{ Passed = 0; Failed = 0 }
+$summary = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
 
 function Invoke-UnitTests {
     foreach ($project in Get-TestProject -Root $PSScriptRoot) {
         $counts = Invoke-DotnetTest -Project $project -Configuration $Configuration
         $summary.Passed += $counts.Passed
         $summary.Failed += $counts.Failed
+        $summary.Skipped += $counts.Skipped
     }
 }
 
@@ -49,6 +50,7 @@ function Invoke-PesterTests {
             -CloudUrl $emulators[0].Url -DataCenterUrl $emulators[1].Url
         $summary.Passed += $counts.Passed
         $summary.Failed += $counts.Failed
+        $summary.Skipped += $counts.Skipped
     }
     finally {
         $emulators | ForEach-Object { Stop-JiraEmulator $_ }
@@ -95,7 +97,7 @@ catch {
 }
 
 if ($Task -in 'Test', 'UnitTest', 'Pester') {
-    "$($summary.Passed) passed, $($summary.Failed) failed"
+    "$($summary.Passed) passed, $($summary.Failed) failed" + $(if ($summary.Skipped) { ", $($summary.Skipped) skipped" })
     if ($summary.Failed -gt 0) { exit 1 }
 }
 if ($failed) { exit 1 }

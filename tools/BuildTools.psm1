@@ -84,12 +84,13 @@ function Invoke-DotnetTest {
     $output | Write-Host
     $passed = ($output | Select-String '^\s*succeeded:\s*(\d+)' | ForEach-Object { [int] $_.Matches[0].Groups[1].Value } | Measure-Object -Sum).Sum
     $failed = ($output | Select-String '^\s*failed:\s*(\d+)' | ForEach-Object { [int] $_.Matches[0].Groups[1].Value } | Measure-Object -Sum).Sum
+    $skipped = ($output | Select-String '^\s*skipped:\s*(\d+)' | ForEach-Object { [int] $_.Matches[0].Groups[1].Value } | Measure-Object -Sum).Sum
     if ($exit -ne 0 -and $failed -eq 0) {
         # The run broke without reporting a failed test (a crash, no tests found): count it.
         Write-Host "dotnet test exited with $exit for $($Project.Name)."
         $failed = 1
     }
-    [pscustomobject]@{ Passed = [int] $passed; Failed = [int] $failed }
+    [pscustomobject]@{ Passed = [int] $passed; Failed = [int] $failed; Skipped = [int] $skipped }
 }
 
 function Start-JiraEmulator {
@@ -166,7 +167,7 @@ function Invoke-PesterSuite {
     $null = Invoke-Pwsh @('-NoProfile', '-File', $runner, '-PesterManifest', (Get-PesterManifest), '-ResultPath', $result.FullName)
     $counts = Get-Content -Raw $result.FullName | ConvertFrom-Json
     Remove-Item $result
-    [pscustomobject]@{ Passed = [int] $counts.Passed; Failed = [int] $counts.Failed }
+    [pscustomobject]@{ Passed = [int] $counts.Passed; Failed = [int] $counts.Failed; Skipped = [int] $counts.Skipped }
 }
 
 Export-ModuleMember -Function Get-ModuleVersion, Get-ModuleManifestPath, Invoke-Pwsh, Invoke-Build, Get-TestProject,

@@ -4,6 +4,6 @@ Shows the JQL that an OCNQL query on incidents becomes, whether it is exact, and
 '@
     Examples    = @(
         @{ Code = "ConvertTo-JiraJql `"status IN ('To Do', 'In Progress') AND assignee IS NULL`""; Remarks = 'Exact: status IN ("To Do", "In Progress") AND assignee IS EMPTY ORDER BY key ASC.' }
-        @{ Code = "ConvertTo-JiraJql `"summary LIKE 'Disk full%'`" -OrderBy 'created desc'"; Remarks = 'Narrowed with summary ~ "Disk full*"; the client checks the exact pattern.' }
+        @{ Code = "ConvertTo-JiraJql `"summary LIKE 'Disk full%'`" -OrderBy 'created desc'"; Remarks = 'Narrowed with summary ~ "Disk ful*" (Jira stems words, so a wildcard term keeps only its first three letters); the client checks the exact pattern.' }
     )
 }

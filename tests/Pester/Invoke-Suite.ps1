@@ -16,4 +16,4 @@ $result = Invoke-Pester -Configuration $configuration
 
 # Containers that fail to load (a syntax error, a BeforeAll that throws) count as failures too.
 $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
-@{ Passed = $result.PassedCount; Failed = $failed } | ConvertTo-Json | Set-Content -Path $ResultPath
+@{ Passed = $result.PassedCount; Failed = $failed; Skipped = $result.SkippedCount } | ConvertTo-Json | Set-Content -Path $ResultPath

@@ -129,6 +129,6 @@ namespace JiraConnector.Query
                 ? new FieldAliases(new[] { "value", "name", "accountId", "displayName", "id" }.Select(n => JsonRead.String(element, n)))
                 : (object?)(element.ValueKind == JsonValueKind.String ? element.GetString() : element.GetRawText());
 
-        private static bool IsDigits(string text) => text.Length > 0 && text.All(char.IsDigit);
+        private static bool IsDigits(string text) => text.Length > 0 && text.All(OcnqlNames.IsAsciiDigit);
     }
 }

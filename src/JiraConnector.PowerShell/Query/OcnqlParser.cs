@@ -65,6 +65,9 @@ namespace JiraConnector.Query
             }
             ExpectKeyword("FROM");
             var objectName = ExpectName("an object name such as incidents");
+            // The vendor's own tests write the limit before the where clause
+            // ("select * from contacts limit 100 where id = 12"), so it may come here or last, once.
+            var limit = ParseLimit();
             QueryExpression? where = null;
             if (Peek.IsKeyword("WHERE"))
             {
@@ -78,18 +81,20 @@ namespace JiraConnector.Query
                 ExpectKeyword("BY");
                 orderBy = ParseOrderItems();
             }
-            int? limit = null;
-            if (Peek.IsKeyword("LIMIT"))
-            {
-                Take();
-                var token = Take();
-                if (token.Kind != OcnqlTokenKind.Number || !int.TryParse(token.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
-                {
-                    throw new OcnqlSyntaxException(token.Position, "a whole number of at least 1 after LIMIT", token.Describe());
-                }
-                limit = n;
-            }
+            limit ??= ParseLimit();
             return new SelectStatement(fields, objectName, where, orderBy, limit);
+        }
+
+        private int? ParseLimit()
+        {
+            if (!Peek.IsKeyword("LIMIT")) return null;
+            Take();
+            var token = Take();
+            if (token.Kind != OcnqlTokenKind.Number || !int.TryParse(token.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
+            {
+                throw new OcnqlSyntaxException(token.Position, "a whole number of at least 1 after LIMIT", token.Describe());
+            }
+            return n;
         }
 
         private IReadOnlyList<OrderByItem> ParseOrderItems()
@@ -202,7 +207,13 @@ namespace JiraConnector.Query
                 case OcnqlTokenKind.String:
                     return new QueryValue(token.Text);
                 case OcnqlTokenKind.Number:
-                    return new QueryValue(decimal.Parse(token.Text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture));
+                    // TryParse: a number too large for decimal is the user's syntax error, with a position,
+                    // not an OverflowException.
+                    if (decimal.TryParse(token.Text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+                    {
+                        return new QueryValue(number);
+                    }
+                    throw new OcnqlSyntaxException(token.Position, "a number of at most 28 digits", token.Describe());
                 default:
                     if (token.IsKeyword("TRUE")) return new QueryValue(true);
                     if (token.IsKeyword("FALSE")) return new QueryValue(false);
@@ -229,7 +240,7 @@ namespace JiraConnector.Query
         private string ExpectName(string expected)
         {
             var token = Take();
-            if (token.Kind != OcnqlTokenKind.Identifier || (!token.Quoted && IsReserved(token.Text)))
+            if (token.Kind != OcnqlTokenKind.Identifier || (!token.Quoted && OcnqlNames.IsReserved(token.Text)))
             {
                 throw new OcnqlSyntaxException(token.Position, expected, token.Describe());
             }
@@ -252,20 +263,6 @@ namespace JiraConnector.Query
         {
             var token = Peek;
             if (token.Kind != OcnqlTokenKind.End) throw new OcnqlSyntaxException(token.Position, expected, token.Describe());
-        }
-
-        // Words that cannot be bare field names; back-tick a field that is really called so.
-        private static bool IsReserved(string word)
-        {
-            switch (word.ToUpperInvariant())
-            {
-                case "AND": case "OR": case "NOT": case "LIKE": case "IN": case "IS": case "NULL":
-                case "SELECT": case "FROM": case "WHERE": case "ORDER": case "BY": case "LIMIT":
-                case "TRUE": case "FALSE": case "ASC": case "DESC":
-                    return true;
-                default:
-                    return false;
-            }
         }
     }
 }

@@ -17,8 +17,7 @@ namespace JiraConnector.Query
                 var start = i;
                 if (c == '\'') tokens.Add(ReadString(text, ref i));
                 else if (c == '`') tokens.Add(ReadQuotedName(text, ref i));
-                else if (char.IsDigit(c) || (c == '-' && i + 1 < text.Length && char.IsDigit(text[i + 1])) ||
-                         (c == '.' && i + 1 < text.Length && char.IsDigit(text[i + 1])))
+                else if (OcnqlNames.IsAsciiDigit(c) || ((c == '-' || c == '.') && OcnqlNames.IsAsciiDigit(Next(text, i))))
                 {
                     tokens.Add(ReadNumber(text, ref i));
                 }
@@ -78,7 +77,7 @@ namespace JiraConnector.Query
             var start = i;
             if (text[i] == '-') i++;
             var dot = false;
-            while (i < text.Length && (char.IsDigit(text[i]) || (text[i] == '.' && !dot)))
+            while (i < text.Length && (OcnqlNames.IsAsciiDigit(text[i]) || (text[i] == '.' && !dot)))
             {
                 if (text[i] == '.') dot = true;
                 i++;
@@ -86,6 +85,14 @@ namespace JiraConnector.Query
             if (i < text.Length && (char.IsLetter(text[i]) || text[i] == '_'))
             {
                 throw new OcnqlSyntaxException(start, "a number or a name that starts with a letter", "'" + text.Substring(start, i - start + 1) + "'");
+            }
+            if (i < text.Length && (text[i] == '-' || text[i] == ':') && OcnqlNames.IsAsciiDigit(Next(text, i)))
+            {
+                // 2026-01-02 or 10:30 without quotes: say so here rather than fail on the "-01" that follows.
+                var end = i;
+                while (end < text.Length && (OcnqlNames.IsAsciiDigit(text[end]) || "-:.T+Z".IndexOf(text[end]) >= 0)) end++;
+                throw new OcnqlSyntaxException(start, "a value (dates go in single quotes: '" + text.Substring(start, end - start) + "')",
+                    "'" + text.Substring(start, end - start) + "'");
             }
             return new OcnqlToken(OcnqlTokenKind.Number, text.Substring(start, i - start), start);
         }

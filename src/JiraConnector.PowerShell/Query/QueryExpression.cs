@@ -62,7 +62,7 @@ namespace JiraConnector.Query
 
         public override string ToString()
         {
-            var field = Field.Any(c => !(char.IsLetterOrDigit(c) || c == '_')) ? "`" + Field + "`" : Field;
+            var field = OcnqlNames.Format(Field);
             switch (Operator)
             {
                 case ComparisonOperator.IsNull: return field + " IS NULL";

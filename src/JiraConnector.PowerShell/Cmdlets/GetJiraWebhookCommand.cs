@@ -1,0 +1,49 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using JiraConnector.Events;
+using JiraConnector.Http;
+
+namespace JiraConnector.Cmdlets
+{
+    /// <summary>Lists the webhooks registered in Jira: the dynamic ones of this OAuth 2.0 app, or the
+    /// admin ones (-Admin, or any connection other than OAuth 2.0).</summary>
+    [Cmdlet(VerbsCommon.Get, "JiraWebhook")]
+    [OutputType(typeof(JiraWebhook))]
+    public sealed class GetJiraWebhookCommand : JiraInstanceCmdlet
+    {
+        /// <summary>Only the webhooks with these ids.</summary>
+        [Parameter(Position = 0)]
+        public long[]? Id { get; set; }
+
+        /// <summary>List admin webhooks (/rest/webhooks/1.0) even on an OAuth 2.0 connection. Other connections always do.</summary>
+        [Parameter]
+        public SwitchParameter Admin { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var instance = ResolveInstance();
+            var wanted = Id == null ? null : new HashSet<long>(Id);
+            var hooks = new WebhookApi(instance, Trace).ListAsync(WebhookApi.KindFor(instance, Admin), CancellationToken).GetAsyncEnumerator();
+            try
+            {
+                while (Await(hooks.MoveNextAsync().AsTask()))
+                {
+                    if (wanted == null || wanted.Remove(hooks.Current.Id)) WriteObject(hooks.Current);
+                }
+            }
+            catch (JiraApiException ex)
+            {
+                ThrowJiraError(ex, "webhooks");
+            }
+            finally
+            {
+                Await(hooks.DisposeAsync().AsTask());
+            }
+            foreach (var missing in wanted ?? Enumerable.Empty<long>())
+            {
+                WriteError(ErrorRecords.NotFound($"No {WebhookApi.KindFor(instance, Admin)} webhook with id {missing} on {instance.Name}.", "WebhookNotFound", missing));
+            }
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using System;
+using System.Management.Automation;
+using System.Net;
+using System.Security;
+using System.Threading;
+using System.Threading.Tasks;
+using JiraConnector.Events;
+
+namespace JiraConnector.Cmdlets
+{
+    /// <summary>Listens for Jira's webhooks on a local address and writes each delivery as an event,
+    /// checking X-Hub-Signature when a secret is given. Runs until -Count events arrived,
+    /// -TimeoutSec passed, or Ctrl+C.</summary>
+    [Cmdlet(VerbsCommunications.Receive, "JiraEvent")]
+    [OutputType(typeof(JiraEvent))]
+    public sealed class ReceiveJiraEventCommand : JiraInstanceCmdlet
+    {
+        /// <summary>The address to listen on, such as http://127.0.0.1:8080/jira/ (the URL the webhook
+        /// points at, or the local end of a tunnel). Loopback only, unless -AllowRemote.</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string Prefix { get; set; } = string.Empty;
+
+        /// <summary>The admin webhook's secret: deliveries without a matching X-Hub-Signature
+        /// (sha256 HMAC of the body) are refused with 401 and reported as errors.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public SecureString? Secret { get; set; }
+
+        /// <summary>Stop after this many seconds (default: listen until -Count or Ctrl+C).</summary>
+        [Parameter]
+        [Alias("Timeout")]
+        [ValidateRange(1, int.MaxValue)]
+        public int TimeoutSec { get; set; }
+
+        /// <summary>Stop after this many events.</summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int Count { get; set; }
+
+        /// <summary>Allow a prefix that other machines can reach (a non-loopback address, + or *).</summary>
+        [Parameter]
+        public SwitchParameter AllowRemote { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var instance = InstanceOrNone();
+            var secret = Secret == null ? null : EventSignatures.KeyBytes(new NetworkCredential(string.Empty, Secret).Password);
+            WebhookListener listener;
+            try
+            {
+                listener = WebhookListener.Start(Prefix, secret, AllowRemote);
+            }
+            catch (ArgumentException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, ex.ParamName == "AllowRemote" ? EventErrorIds.PrefixNotLoopback : EventErrorIds.InvalidPrefix, Prefix));
+                return;
+            }
+            catch (WebhookListenerException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, EventErrorIds.ListenerFailed, ErrorCategory.ResourceUnavailable, Prefix));
+                return;
+            }
+
+            using (listener)
+            using (var stop = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken))
+            {
+                if (TimeoutSec > 0) stop.CancelAfter(TimeSpan.FromSeconds(TimeoutSec));
+                WriteVerbose($"listening on {listener.Prefix}" + (secret != null ? " (X-Hub-Signature required)" : " (unsigned deliveries accepted)"));
+                var serving = Task.Run(() => listener.RunAsync(stop.Token));
+                var received = 0;
+                try
+                {
+                    while (Count == 0 || received < Count)
+                    {
+                        bool more;
+                        try
+                        {
+                            more = Await(listener.Items.WaitToReadAsync(stop.Token).AsTask());
+                        }
+                        catch (OperationCanceledException) when (!Stopping)
+                        {
+                            WriteVerbose($"no more waiting: -TimeoutSec {TimeoutSec} passed after {received} event(s)");
+                            break;
+                        }
+                        if (!more) break;
+                        while ((Count == 0 || received < Count) && listener.Items.TryRead(out var item))
+                        {
+                            if (Handle(item, instance)) received++;
+                        }
+                    }
+                }
+                finally
+                {
+                    stop.Cancel();
+                    listener.Dispose();
+                    _ = serving.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+                }
+            }
+        }
+
+        /// <summary>Writes one item from the listener; true when it was an event.</summary>
+        private bool Handle(ListenerItem item, JiraInstance? instance)
+        {
+            switch (item.Kind)
+            {
+                case ListenerItemKind.Delivery:
+                    WriteVerbose(item.Message);
+                    var ev = EventMapper.FromWebhook(item.Json, instance?.Name ?? string.Empty, DateTimeOffset.UtcNow);
+                    WriteObject(ev);
+                    if (CallbackDelivery.IsEnabled(instance))
+                    {
+                        try
+                        {
+                            Await(CallbackDelivery.DeliverAsync(instance!, ev, Trace, CancellationToken));
+                        }
+                        catch (EventDeliveryException ex)
+                        {
+                            WriteError(new ErrorRecord(ex, EventErrorIds.CallbackFailed, ErrorCategory.ConnectionError, ev));
+                        }
+                    }
+                    return true;
+                case ListenerItemKind.Rejected:
+                    WriteError(new ErrorRecord(new SecurityException(item.Message), item.ErrorId,
+                        item.ErrorId == EventErrorIds.BodyInvalid ? ErrorCategory.InvalidData : ErrorCategory.SecurityError, item.From));
+                    return false;
+                case ListenerItemKind.Failed:
+                    ThrowTerminatingError(new ErrorRecord(new WebhookListenerException(item.Message, null), item.ErrorId, ErrorCategory.ResourceUnavailable, Prefix));
+                    return false;
+                default:
+                    WriteVerbose(item.Message);
+                    return false;
+            }
+        }
+
+        /// <summary>The instance is optional here: it names the events and holds the callback settings.</summary>
+        private JiraInstance? InstanceOrNone() =>
+            Instance == null && Connection.JiraSessionRegistry.Current.Default == null ? null : ResolveInstance();
+    }
+}

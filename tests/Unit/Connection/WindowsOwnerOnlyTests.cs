@@ -1,0 +1,59 @@
+using System.Security.AccessControl;
+using System.Security.Principal;
+using JiraConnector.Connection.OAuth;
+
+namespace JiraConnector.Tests.Unit.Connection;
+
+/// <summary>The ACL the token cache gets on Windows. .NET's security identifiers exist only on
+/// Windows, so these tests are skipped elsewhere (the Unix mode 0600 is checked by the OAuth tests).</summary>
+public sealed class WindowsOwnerOnlyTests
+{
+    private const string WindowsOnly = "Windows ACLs exist only on Windows.";
+
+    private static SecurityIdentifier Owner => new("S-1-5-21-1004336348-1177238915-682003330-1001");
+
+    [Fact]
+    public void A_cache_file_grants_full_control_to_its_owner_alone_and_inherits_nothing()
+    {
+        Assert.SkipUnless(OperatingSystem.IsWindows(), WindowsOnly);
+        var security = WindowsOwnerOnly.FileSecurity(Owner);
+
+        var rule = Assert.Single(security.GetAccessRules(includeExplicit: true, includeInherited: true, typeof(SecurityIdentifier)).Cast<FileSystemAccessRule>());
+        Assert.Equal(Owner, rule.IdentityReference);
+        Assert.Equal(FileSystemRights.FullControl, rule.FileSystemRights);
+        Assert.Equal(AccessControlType.Allow, rule.AccessControlType);
+        Assert.True(security.AreAccessRulesProtected);
+    }
+
+    [Fact]
+    public void The_cache_folder_passes_the_same_single_rule_to_what_is_created_in_it()
+    {
+        Assert.SkipUnless(OperatingSystem.IsWindows(), WindowsOnly);
+        var security = WindowsOwnerOnly.FolderSecurity(Owner);
+
+        var rule = Assert.Single(security.GetAccessRules(includeExplicit: true, includeInherited: true, typeof(SecurityIdentifier)).Cast<FileSystemAccessRule>());
+        Assert.Equal(Owner, rule.IdentityReference);
+        Assert.Equal(InheritanceFlags.ContainerInherit | InheritanceFlags.ObjectInherit, rule.InheritanceFlags);
+        Assert.True(security.AreAccessRulesProtected);
+    }
+
+    [Fact]
+    public void On_Windows_a_new_cache_file_carries_that_ACL()
+    {
+        Assert.SkipUnless(OperatingSystem.IsWindows(), WindowsOnly);
+        var folder = Path.Combine(Path.GetTempPath(), "jc-acl-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            OwnerOnlyFiles.CreateFolder(folder);
+            var file = Path.Combine(folder, "tokens.json");
+            OwnerOnlyFiles.WriteNew(file, "{}");
+
+            var rules = new FileInfo(file).GetAccessControl().GetAccessRules(true, true, typeof(SecurityIdentifier)).Cast<FileSystemAccessRule>().ToList();
+            Assert.All(rules, r => Assert.Equal(WindowsOwnerOnly.CurrentUser(), r.IdentityReference));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
