@@ -41,6 +41,30 @@ public sealed class BulkJobTests(CloudEmulator emulator) : IClassFixture<CloudEm
     }
 
     [Fact]
+    public async Task Wait_times_out_with_an_error_and_Stop_Job_cancels_a_bulk_job()
+    {
+        await _host.Admin.ClearAsync();
+        await _host.Admin.AddFaultAsync(new { latencyMs = 300, pathContains = "/issue/bulk" });
+        try
+        {
+            var path = _files.IncidentCsv("slow.csv", 500, "slow");
+            var job = (BulkJob)_host.Module.Run("Start-JiraBulkJob incidents -Path $path -ThrottleLimit 1", new Dictionary<string, object?> { ["path"] = path }).Single().BaseObject;
+
+            var timeout = _host.ErrorOf("Wait-JiraBulkJob -Id $id -Timeout 1", new Dictionary<string, object?> { ["id"] = job.JobId });
+            _host.Module.Run("Stop-Job -Job $job", new Dictionary<string, object?> { ["job"] = job });
+
+            Assert.Equal("WaitTimeout", timeout.FullyQualifiedErrorId.Split(',')[0]);
+            Assert.Equal(BulkJobStatus.CANCELLED, job.Status);
+            Assert.Equal(JobState.Stopped, job.JobStateInfo.State);
+            Assert.Contains("Resume-JiraBulkJob", job.Message);
+        }
+        finally
+        {
+            await _host.Admin.ClearAsync();
+        }
+    }
+
+    [Fact]
     public async Task The_finished_job_posts_its_signed_status_to_the_callback_url()
     {
         using var receiver = new CallbackReceiver();

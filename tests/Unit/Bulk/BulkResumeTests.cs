@@ -73,8 +73,8 @@ public sealed class BulkResumeTests(CloudEmulator emulator) : IClassFixture<Clou
             var job = (BulkJob)_host.Module.Run("Start-JiraBulkJob incidents -Path $path -JournalPath $journal -ThrottleLimit 1",
                 new Dictionary<string, object?> { ["path"] = path, ["journal"] = journal }).Single().BaseObject;
             Assert.True(SpinWait.SpinUntil(() => job.RecordsProcessed >= 50, TimeSpan.FromSeconds(30)));
-            // Stop-Job (the PowerShell job) works as well as Stop-JiraBulkJob.
-            _host.Module.Run("Stop-Job -Job $job", new Dictionary<string, object?> { ["job"] = job });
+            var passed = _host.Module.Run("Stop-JiraBulkJob -Id $id -PassThru", new Dictionary<string, object?> { ["id"] = job.JobId });
+            Assert.Same(job, passed.Single().BaseObject);
             stopped = job;
         }
         finally
