@@ -30,14 +30,6 @@ namespace JiraConnector.Bulk
             writer.WriteEndArray();
         }
 
-        /// <summary>The same "properties" member as text, for request bodies built by concatenation.
-        /// Job ids are letters, digits and dashes (BulkJobRegistry.NewId), so nothing needs escaping.</summary>
-        public static string PropertiesJson(string jobId, long row) => PropertiesPrefix(jobId) + row.ToString(CultureInfo.InvariantCulture) + "}}]";
-
-        /// <summary>Everything of PropertiesJson before the row number, to be computed once per job.</summary>
-        public static string PropertiesPrefix(string jobId) =>
-            "\"properties\":[{\"key\":\"" + PropertyKey + "\",\"value\":{\"job\":" + System.Text.Json.JsonSerializer.Serialize(jobId) + ",\"row\":";
-
         /// <summary>JQL for the incidents a job created (optionally only some of its rows).</summary>
         public static string Jql(string jobId, IEnumerable<long>? rows = null)
         {

@@ -20,19 +20,32 @@ namespace JiraConnector.Bulk
 
         private readonly BulkContext _context;
         private readonly FieldCatalog _catalog;
-        private readonly string _markerPrefix;
 
         public IncidentCreator(BulkContext context, FieldCatalog catalog)
         {
             _context = context;
             _catalog = catalog;
-            _markerPrefix = BulkMarker.PropertiesPrefix(context.JobId);
         }
 
-        /// <summary>The row's {"fields":{...}} object. Bad field values throw ArgumentException,
-        /// which fails that row only. The marker is added when the request is written.</summary>
-        public string ElementFor(RowWork work) =>
-            RequestBodies.Build(WriteShape.IssueFields, _context.Instance, work.Fields, _catalog, null);
+        [ThreadStatic] private static MemoryStream? _scratch;
+        [ThreadStatic] private static Utf8JsonWriter? _scratchWriter;
+
+        /// <summary>The row's issueUpdates element, {"fields":{...},"properties":[marker]}, as UTF-8
+        /// JSON written through a per-thread buffer. Bad field values throw ArgumentException, which
+        /// fails that row only.</summary>
+        public byte[] ElementFor(RowWork work)
+        {
+            var buffer = _scratch ??= new MemoryStream(1024);
+            buffer.SetLength(0);
+            var writer = _scratchWriter ??= new Utf8JsonWriter(buffer);
+            writer.Reset(buffer);
+            writer.WriteStartObject();
+            RequestBodies.WriteIssueFields(writer, _context.Instance, work.Fields, _catalog);
+            BulkMarker.WriteProperties(writer, _context.JobId, work.Row);
+            writer.WriteEndObject();
+            writer.Flush();
+            return buffer.ToArray();
+        }
 
         public async Task<List<RowOutcome>> CreateAsync(IReadOnlyList<RowWork> rows)
         {
@@ -42,7 +55,7 @@ namespace JiraConnector.Bulk
             {
                 try
                 {
-                    row.Body ??= ElementFor(row);
+                    row.Element ??= ElementFor(row);
                     pending.Add(row);
                 }
                 catch (ArgumentException ex)
@@ -91,22 +104,25 @@ namespace JiraConnector.Bulk
             return outcomes;
         }
 
-        /// <summary>{"issueUpdates":[...]}: each row's fields object with the marker added before its
-        /// closing brace (Build writes it with a Utf8JsonWriter, so the text ends with that brace),
-        /// written straight into one buffer sized for the batch.</summary>
+        /// <summary>{"issueUpdates":[...]} from the rows' elements, in one buffer sized for the batch.</summary>
         private JiraRequest BulkRequest(IReadOnlyList<RowWork> rows)
         {
-            var body = new StringBuilder(rows.Sum(r => r.Body!.Length + _markerPrefix.Length + 16) + 20).Append("{\"issueUpdates\":[");
+            var body = new byte[rows.Sum(r => r.Element!.Length + 1) + Prefix.Length + 2];
+            Buffer.BlockCopy(Prefix, 0, body, 0, Prefix.Length);
+            var at = Prefix.Length;
             for (var i = 0; i < rows.Count; i++)
             {
-                var fields = rows[i].Body!;
-                if (i > 0) body.Append(',');
-                body.Append(fields, 0, fields.LastIndexOf('}')).Append(',').Append(_markerPrefix)
-                    .Append(rows[i].Row.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append("}}]}");
+                if (i > 0) body[at++] = (byte)',';
+                var element = rows[i].Element!;
+                Buffer.BlockCopy(element, 0, body, at, element.Length);
+                at += element.Length;
             }
-            body.Append("]}");
-            return Rest.Post(_context.Instance, "issue/bulk", body.ToString());
+            body[at++] = (byte)']';
+            body[at++] = (byte)'}';
+            return Rest.Post(_context.Instance, "issue/bulk", Encoding.UTF8.GetString(body, 0, at));
         }
+
+        private static readonly byte[] Prefix = Encoding.UTF8.GetBytes("{\"issueUpdates\":[");
 
         /// <summary>Reads CreatedIssues: "issues" lists the created ones in request order, "errors"
         /// names the failed elements by index. An answer that does not add up is checked by marker.</summary>

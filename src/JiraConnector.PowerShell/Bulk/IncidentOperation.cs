@@ -34,7 +34,7 @@ namespace JiraConnector.Bulk
 
         public void Prepare(RowWork work)
         {
-            if (_action == BulkAction.Create) work.Body = _creator.ElementFor(work);
+            if (_action == BulkAction.Create) work.Element = _creator.ElementFor(work);
         }
 
         public async Task<List<RowOutcome>> RunAsync(IReadOnlyList<RowWork> batch)
@@ -112,7 +112,6 @@ namespace JiraConnector.Bulk
             }
             catch (JiraApiException ex) when (ex.StatusCode == 404 && _action == BulkAction.Upsert && _identifierField == null)
             {
-                row.Body = null;
                 return null;
             }
             catch (JiraApiException ex) when (!BulkHttp.IsFatal(ex))

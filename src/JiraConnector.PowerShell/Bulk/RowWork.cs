@@ -23,5 +23,8 @@ namespace JiraConnector.Bulk
 
         /// <summary>The request body, built once the row is mapped (it is sent again on a retry).</summary>
         public string? Body { get; set; }
+
+        /// <summary>A create's issueUpdates element as UTF-8 JSON, marker included.</summary>
+        public byte[]? Element { get; set; }
     }
 }

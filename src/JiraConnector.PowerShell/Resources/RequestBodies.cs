@@ -74,6 +74,17 @@ namespace JiraConnector.Resources
         private static void WriteIssue(Utf8JsonWriter writer, IDictionary<string, object?> fields, FieldCatalog catalog, bool adf, bool cloud)
         {
             writer.WriteStartObject();
+            WriteFieldsMember(writer, fields, catalog, adf, cloud);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>The "fields" member of an issue body, written into an object the caller has
+        /// opened (bulk jobs write fifty issues into one request, each with more members).</summary>
+        internal static void WriteIssueFields(Utf8JsonWriter writer, JiraInstance instance, IDictionary<string, object?> fields, FieldCatalog catalog) =>
+            WriteFieldsMember(writer, fields, catalog, instance.RestPath.IndexOf("/3/", StringComparison.Ordinal) >= 0, instance.Deployment == JiraDeployment.Cloud);
+
+        private static void WriteFieldsMember(Utf8JsonWriter writer, IDictionary<string, object?> fields, FieldCatalog catalog, bool adf, bool cloud)
+        {
             writer.WriteStartObject("fields");
             foreach (var pair in fields)
             {
@@ -81,7 +92,6 @@ namespace JiraConnector.Resources
                 writer.WritePropertyName(field.Id);
                 WriteFieldValue(writer, field, pair.Value, adf, cloud);
             }
-            writer.WriteEndObject();
             writer.WriteEndObject();
         }
 
