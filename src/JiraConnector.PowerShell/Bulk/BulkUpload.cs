@@ -163,9 +163,10 @@ namespace JiraConnector.Bulk
                     _journal.Finished(outcomes);
                     _job.AddProgress(outcomes.Count, outcomes.Count(o => !o.Ok));
                 }
-                catch (OperationCanceledException) when (_failure.IsCancellationRequested)
+                catch (Exception ex) when (_failure.IsCancellationRequested && (ex is OperationCanceledException || ex is Http.JiraApiException))
                 {
-                    // Rows stay "sent": a resume looks them up.
+                    // Stopping (or another worker's failure): whatever this batch met on the way
+                    // out, its rows stay "sent", and a resume looks them up.
                 }
                 catch (Exception ex)
                 {

@@ -46,9 +46,15 @@ namespace JiraConnector.Bulk
             var outcomes = new List<RowOutcome>();
             foreach (var row in batch)
             {
+                // Stopping: what is done so far is journaled; the rest stays "sent" for a resume.
+                if (_context.Cancellation.IsCancellationRequested) break;
                 try
                 {
                     outcomes.Add(await RunOneAsync(row).ConfigureAwait(false));
+                }
+                catch (OperationCanceledException) when (_context.Cancellation.IsCancellationRequested)
+                {
+                    break;
                 }
                 catch (ArgumentException ex)
                 {
