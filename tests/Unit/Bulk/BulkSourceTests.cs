@@ -85,7 +85,7 @@ public sealed class BulkSourceTests(CloudEmulator emulator) : IClassFixture<Clou
     }
 
     [Fact]
-    public async Task Comments_are_added_and_projects_upserted_one_request_each()
+    public async Task Comments_and_worklogs_are_added_and_projects_upserted_one_request_each()
     {
         var comments = _files.Write("comments.csv", "issue,body\nOPS-1,bulk comment one\nOPS-2,bulk comment two\nNOPE-1,lost\n");
         var projects = _files.Write("projects.csv",
@@ -93,7 +93,9 @@ public sealed class BulkSourceTests(CloudEmulator emulator) : IClassFixture<Clou
             "OPS,Operations renamed by bulk,software,\n" +
             "BLK,Bulk made,software,712020:00000000-0000-4000-8000-000000000001\n");
 
+        var worklogs = _files.Write("worklogs.jsonl", "{\"issue\":\"OPS-3\",\"timeSpent\":\"1h 30m\",\"comment\":\"bulk worklog\",\"started\":\"2026-01-05T09:00:00.000+0000\"}\n");
         var commentJob = _host.Run("comments -Path $path", new Dictionary<string, object?> { ["path"] = comments });
+        var worklogJob = _host.Run("worklogs -Path $path", new Dictionary<string, object?> { ["path"] = worklogs });
         var projectJob = _host.Run("projects -Path $path -Action Upsert", new Dictionary<string, object?> { ["path"] = projects });
 
         BulkHost.AssertCompleted(commentJob);
@@ -101,6 +103,10 @@ public sealed class BulkSourceTests(CloudEmulator emulator) : IClassFixture<Clou
         Assert.Equal(404, Errors(commentJob.JobId).Single().Status);
         using var list = await _host.GetAsync("issue/OPS-2/comment");
         Assert.Contains(list.RootElement.GetProperty("comments").EnumerateArray(), c => c.GetProperty("body").ToString().Contains("bulk comment two"));
+        BulkHost.AssertCompleted(worklogJob);
+        BulkHost.AssertNoErrors(_host, worklogJob);
+        using var logs = await _host.GetAsync2("issue/OPS-3/worklog");
+        Assert.Contains(logs.RootElement.GetProperty("worklogs").EnumerateArray(), w => w.GetProperty("timeSpentSeconds").GetInt32() == 5400 && w.GetProperty("comment").GetString() == "bulk worklog");
         BulkHost.AssertCompleted(projectJob);
         Assert.Equal(0, projectJob.RecordsFailedCount);
         using var ops = await _host.GetAsync("project/OPS");
