@@ -6,13 +6,17 @@ BeforeAll {
     Connect-EmulatorDataCenter -Name bulkdc
     # A project of its own, deleted at the end with its issues: other suites count the seeded ones.
     $null = New-JiraObject projects -Instance bulkdc -Fields @{ key = 'BDC'; name = 'Bulk on Data Center'; projectTypeKey = 'software'; lead = 'admin' }
+    $script:savedBulkHome = $env:JIRACONNECTOR_BULK_HOME
     $script:work = Join-Path ([IO.Path]::GetTempPath()) "jc-bulk-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
     $null = New-Item -ItemType Directory -Path $work
+    # Jobs without -JournalPath keep their journal here, not in the user's data folder.
+    $env:JIRACONNECTOR_BULK_HOME = Join-Path $work 'journals'
 }
 
 AfterAll {
     Remove-JiraObject projects BDC -Instance bulkdc -Confirm:$false
     Get-JiraInstance -Name bulkdc -ErrorAction SilentlyContinue | Disconnect-JiraInstance -Confirm:$false
+    $env:JIRACONNECTOR_BULK_HOME = $savedBulkHome
     Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue
 }
 

@@ -7,8 +7,11 @@ BeforeAll {
     # A project of its own, deleted at the end with its issues: other suites count the seeded ones.
     $null = New-JiraObject projects -Instance bulkkill -Fields @{ key = 'KILL'; name = 'Bulk kill test'; projectTypeKey = 'software'; leadAccountId = '712020:00000000-0000-4000-8000-000000000001' }
 
+    $script:savedBulkHome = $env:JIRACONNECTOR_BULK_HOME
     $script:work = Join-Path ([IO.Path]::GetTempPath()) "jc-bulkkill-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
     $null = New-Item -ItemType Directory -Path $work
+    # Jobs without -JournalPath keep their journal here, not in the user's data folder.
+    $env:JIRACONNECTOR_BULK_HOME = Join-Path $work 'journals'
     $script:rows = 1500
     $script:csv = Join-Path $work 'kill.csv'
     $lines = [Collections.Generic.List[string]]::new()
@@ -36,6 +39,7 @@ AfterAll {
     Invoke-RestMethod -Method Delete "$env:JIRA_EMULATOR_URL/__emulator/faults" | Out-Null
     Remove-JiraObject projects KILL -Instance bulkkill -Confirm:$false
     Get-JiraInstance -Name bulkkill -ErrorAction SilentlyContinue | Disconnect-JiraInstance -Confirm:$false
+    $env:JIRACONNECTOR_BULK_HOME = $savedBulkHome
     Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue
 }
 

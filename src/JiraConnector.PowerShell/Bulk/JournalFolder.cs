@@ -20,12 +20,18 @@ namespace JiraConnector.Bulk
 
         public bool Exists => File.Exists(Manifest);
 
-        /// <summary>The user's data folder: ~/.local/share/JiraConnector/bulk on Linux,
-        /// %LOCALAPPDATA%\JiraConnector\bulk on Windows.</summary>
+        /// <summary>The variable that moves every job's journal elsewhere (a bigger disk, a test's
+        /// own folder).</summary>
+        public const string RootVariable = "JIRACONNECTOR_BULK_HOME";
+
+        /// <summary>$env:JIRACONNECTOR_BULK_HOME if set, else the user's data folder:
+        /// ~/.local/share/JiraConnector/bulk on Linux, %LOCALAPPDATA%\JiraConnector\bulk on Windows.</summary>
         public static string DefaultRoot
         {
             get
             {
+                var chosen = Environment.GetEnvironmentVariable(RootVariable);
+                if (!string.IsNullOrWhiteSpace(chosen)) return chosen!;
                 var data = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
                 if (string.IsNullOrEmpty(data)) data = System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
                 return System.IO.Path.Combine(data, "JiraConnector", "bulk");

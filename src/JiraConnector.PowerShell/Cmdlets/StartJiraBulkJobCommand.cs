@@ -75,7 +75,7 @@ namespace JiraConnector.Cmdlets
         [ValidateRange(1, 32)]
         public int ThrottleLimit { get; set; } = 4;
 
-        /// <summary>The folder for the job's journal (manifest, progress, errors). Default: JiraConnector/bulk/&lt;job id&gt; in the user's data folder.</summary>
+        /// <summary>The folder for the job's journal (manifest, progress, errors). Default: JiraConnector/bulk/&lt;job id&gt; in the user's data folder, or &lt;job id&gt; under $env:JIRACONNECTOR_BULK_HOME when that is set.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? JournalPath { get; set; }

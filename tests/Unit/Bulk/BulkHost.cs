@@ -12,6 +12,18 @@ internal sealed class BulkHost : IDisposable
 {
     private readonly HttpClient _http;
 
+    /// <summary>Jobs started without -JournalPath keep their journal in a folder of this test
+    /// process, removed when it exits, not in the user's data folder.</summary>
+    static BulkHost()
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"jc-bulk-journals-{Environment.ProcessId}");
+        Environment.SetEnvironmentVariable(JournalFolder.RootVariable, root);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try { Directory.Delete(root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        };
+    }
+
     public BulkHost(EmulatorFixture emulator)
     {
         Emulator = emulator;

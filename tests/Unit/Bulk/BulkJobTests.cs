@@ -38,6 +38,9 @@ public sealed class BulkJobTests(CloudEmulator emulator) : IClassFixture<CloudEm
         Assert.NotNull(job.StartTime);
         Assert.True(job.EndTime >= job.StartTime);
         Assert.Equal(Path.GetFullPath(path), job.File);
+        // Without -JournalPath the journal goes under $env:JIRACONNECTOR_BULK_HOME (set by BulkHost).
+        Assert.Equal(Path.Combine(Environment.GetEnvironmentVariable("JIRACONNECTOR_BULK_HOME")!, job.JobId), job.JournalPath);
+        Assert.True(File.Exists(Path.Combine(job.JournalPath, "manifest.json")));
     }
 
     [Fact]
