@@ -63,13 +63,16 @@ try {
     $null = Measure-ModuleUpload -Path (New-BenchCsv -Rows 10000 -Tag warm)
     $null = [RawBulkSender]::Send($emulator.Url, 'admin@example.com', 'emu-token-admin', (New-RawBodies -Rows 1000 -Tag rawwarm), $Concurrency)
 
-    # (a) alternate the two so that machine noise, and the emulator's growing store, hit both alike.
+    # (a) inputs made first, a full GC before each timed part (so neither pays for the other's
+    # garbage), and the two alternated so that machine noise and the emulator's growing store
+    # hit both alike.
+    $inputs = foreach ($run in 1..$Runs) { [pscustomobject]@{ Csv = New-BenchCsv -Rows 10000 -Tag "module$run"; Bodies = New-RawBodies -Rows 10000 -Tag "raw$run" } }
     $moduleRates = @(); $rawRates = @()
-    foreach ($run in 1..$Runs) {
-        $csv = New-BenchCsv -Rows 10000 -Tag "module$run"
-        $moduleRates += 10000 / (Measure-ModuleUpload -Path $csv)
-        $bodies = New-RawBodies -Rows 10000 -Tag "raw$run"
-        $rawRates += 10000 / [RawBulkSender]::Send($emulator.Url, 'admin@example.com', 'emu-token-admin', $bodies, $Concurrency)
+    foreach ($input in $inputs) {
+        [GC]::Collect(); [GC]::WaitForPendingFinalizers()
+        $moduleRates += 10000 / (Measure-ModuleUpload -Path $input.Csv)
+        [GC]::Collect(); [GC]::WaitForPendingFinalizers()
+        $rawRates += 10000 / [RawBulkSender]::Send($emulator.Url, 'admin@example.com', 'emu-token-admin', $input.Bodies, $Concurrency)
     }
     $moduleRate = Get-Median $moduleRates
     $rawRate = Get-Median $rawRates

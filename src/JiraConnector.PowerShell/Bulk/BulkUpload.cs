@@ -113,7 +113,9 @@ namespace JiraConnector.Bulk
             {
                 try
                 {
-                    _batch.Add(_operation.Mapper.Map(record));
+                    var work = _operation.Mapper.Map(record);
+                    _operation.Prepare(work);
+                    _batch.Add(work);
                 }
                 catch (Exception ex) when (ex is ArgumentException || ex is FormatException || ex is InvalidCastException)
                 {
@@ -148,8 +150,8 @@ namespace JiraConnector.Bulk
                 await _slots.WaitAsync(_failure.Token).ConfigureAwait(false);
                 _running.RemoveAll(t => t.IsCompleted);
                 _journal.Sending(batch.Select(w => w.Record).ToList());
-                // Started on this thread: the batch's bodies are built here, and the thread is
-                // free again at the first await (the request). One hop fewer per batch.
+                // Started on this thread, which is free again at the first await (the request):
+                // one hop fewer per batch.
                 _running.Add(RunBatchAsync(batch));
             }
 

@@ -12,6 +12,10 @@ namespace JiraConnector.Bulk
 
         int BatchSize { get; }
 
+        /// <summary>Work that can be done before a request slot is free (building a create's
+        /// body), so that a free slot sends at once. Throws ArgumentException for a bad record.</summary>
+        void Prepare(RowWork work);
+
         Task<List<RowOutcome>> RunAsync(IReadOnlyList<RowWork> batch);
     }
 }

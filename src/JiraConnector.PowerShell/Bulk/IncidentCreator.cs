@@ -68,14 +68,19 @@ namespace JiraConnector.Bulk
                 }
                 catch (JiraApiException ex) when (BulkHttp.IsTransient(ex) && !_context.Cancellation.IsCancellationRequested)
                 {
-                    if (BulkHttp.IsAmbiguous(ex)) await TakeExistingAsync(pending.ToList(), pending, outcomes).ConfigureAwait(false);
-                    if (pending.Count == 0) return outcomes;
-                    if (attempt >= _context.MaxAttempts)
+                    if (attempt >= _context.MaxAttempts && !BulkHttp.IsAmbiguous(ex))
                     {
                         outcomes.AddRange(pending.Select(p => RowOutcome.Failed(p.Record, ex.StatusCode, ex.Message)));
                         return outcomes;
                     }
+                    // Wait first: Jira's search index may lag a moment behind a create that did happen.
                     await _context.BackoffAsync(attempt).ConfigureAwait(false);
+                    if (BulkHttp.IsAmbiguous(ex)) await TakeExistingAsync(pending.ToList(), pending, outcomes).ConfigureAwait(false);
+                    if (pending.Count > 0 && attempt >= _context.MaxAttempts)
+                    {
+                        outcomes.AddRange(pending.Select(p => RowOutcome.Failed(p.Record, ex.StatusCode, ex.Message)));
+                        return outcomes;
+                    }
                 }
                 catch (JiraApiException ex) when (!BulkHttp.IsFatal(ex) && !BulkHttp.IsTransient(ex))
                 {
@@ -173,10 +178,27 @@ namespace JiraConnector.Bulk
             }
         }
 
-        /// <summary>Moves the rows whose marker is found in Jira from pending to created.</summary>
+        /// <summary>Moves the rows whose marker is found in Jira from pending to created. If Jira
+        /// cannot be asked (it refuses the property in JQL, as a site where no app indexes it does),
+        /// those rows fail with a message saying they may exist: sending them blindly could
+        /// create them twice.</summary>
         private async Task TakeExistingAsync(List<RowWork> candidates, List<RowWork> pending, List<RowOutcome> outcomes)
         {
-            var found = await BulkMarker.FindAsync(_context, candidates.Select(c => c.Row).ToList()).ConfigureAwait(false);
+            Dictionary<long, (string Key, string Id)> found;
+            try
+            {
+                found = await BulkMarker.FindAsync(_context, candidates.Select(c => c.Row).ToList()).ConfigureAwait(false);
+            }
+            catch (JiraApiException ex) when (!BulkHttp.IsTransient(ex) && !BulkHttp.IsFatal(ex))
+            {
+                foreach (var row in candidates)
+                {
+                    outcomes.Add(RowOutcome.Failed(row.Record, null,
+                        $"Jira's answer was lost and the job could not check whether this record was created ({ex.Message}). Search for it before uploading it again."));
+                    pending.Remove(row);
+                }
+                return;
+            }
             foreach (var row in candidates)
             {
                 if (!found.TryGetValue(row.Row, out var issue)) continue;

@@ -32,6 +32,11 @@ namespace JiraConnector.Bulk
 
         public int BatchSize => IncidentCreator.MaxPerRequest;
 
+        public void Prepare(RowWork work)
+        {
+            if (_action == BulkAction.Create) work.Body = _creator.ElementFor(work);
+        }
+
         public async Task<List<RowOutcome>> RunAsync(IReadOnlyList<RowWork> batch)
         {
             if (_action == BulkAction.Create) return await _creator.CreateAsync(batch).ConfigureAwait(false);

@@ -17,6 +17,8 @@ namespace JiraConnector.Bulk
         private readonly string _identifier;
         private readonly Field? _identifierField;
         private readonly Dictionary<string, Column> _columns = new Dictionary<string, Column>(StringComparer.OrdinalIgnoreCase);
+        private IReadOnlyList<string>? _headers;
+        private Column[]? _headerColumns;
 
         public IncidentRecordMapper(FieldCatalog catalog, string identifierField)
         {
@@ -43,20 +45,27 @@ namespace JiraConnector.Bulk
                     }
                 }
             }
-            else
+            else if (record.Cells != null && record.Headers != null)
             {
-                foreach (var column in record.Columns())
+                // Every record of a CSV file shares its header array: resolve the columns once.
+                if (!ReferenceEquals(record.Headers, _headers))
                 {
-                    if (column.Value.Length == 0) continue;
-                    AddText(fields, column.Key, column.Value, ref identifier);
+                    _headerColumns = record.Headers.Select(ColumnFor).ToArray();
+                    _headers = record.Headers;
+                }
+                for (var i = 0; i < record.Cells.Length && i < _headerColumns!.Length; i++)
+                {
+                    if (record.Cells[i].Length > 0) AddText(fields, _headerColumns[i], record.Cells[i], ref identifier);
                 }
             }
             return new RowWork(record, fields, string.IsNullOrWhiteSpace(identifier) ? null : identifier!.Trim(), null);
         }
 
-        private void AddText(IDictionary<string, object?> fields, string header, string cell, ref string? identifier)
+        private void AddText(IDictionary<string, object?> fields, string header, string cell, ref string? identifier) =>
+            AddText(fields, ColumnFor(header), cell, ref identifier);
+
+        private void AddText(IDictionary<string, object?> fields, Column column, string cell, ref string? identifier)
         {
-            var column = ColumnFor(header);
             if (column.Ignored) return;
             if (column.IsIdentifier) identifier = cell;
             if (column.IdentifierOnly) return;

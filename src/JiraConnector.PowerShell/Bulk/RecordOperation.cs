@@ -37,6 +37,10 @@ namespace JiraConnector.Bulk
 
         public int BatchSize => 10;
 
+        public void Prepare(RowWork work)
+        {
+        }
+
         public async Task<List<RowOutcome>> RunAsync(IReadOnlyList<RowWork> batch)
         {
             var outcomes = new List<RowOutcome>();

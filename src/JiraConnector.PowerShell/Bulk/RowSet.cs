@@ -28,14 +28,6 @@ namespace JiraConnector.Bulk
             return true;
         }
 
-        public bool Remove(long row)
-        {
-            if (!Contains(row)) return false;
-            _words[(int)(row >> 6)] &= ~(1UL << (int)(row & 63));
-            Count--;
-            return true;
-        }
-
         public IEnumerable<long> Items()
         {
             for (var word = 0; word < _words.Count; word++)

@@ -15,8 +15,6 @@ namespace JiraConnector.Bulk
 
         public static string Sign(string key, byte[] body) => Prefix + Convert.ToBase64String(Hmac(key, body));
 
-        public static string SignHex(string key, byte[] body) => Prefix + Hex(Hmac(key, body));
-
         /// <summary>True when the signature (base64 or hex, with or without "sha256=") matches the body.</summary>
         public static bool Verify(byte[] body, string signature, string key)
         {
@@ -68,7 +66,5 @@ namespace JiraConnector.Bulk
             }
             return true;
         }
-
-        private static string Hex(byte[] bytes) => BitConverter.ToString(bytes).Replace("-", string.Empty).ToLowerInvariant();
     }
 }

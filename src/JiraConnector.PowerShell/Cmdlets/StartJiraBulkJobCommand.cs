@@ -138,9 +138,10 @@ namespace JiraConnector.Cmdlets
             manifest.Save(folder.Manifest);
             var job = new BulkJob(manifest, folder, MyInvocation.Line ?? "Start-JiraBulkJob");
             JobRepository.Add(job);
-            BulkRunner.Start(job, instance, resume: false, callback);
             WriteVerbose($"Bulk job {job.JobId}: {what}; journal in {folder.Path}.");
+            // Written before it starts, so what the pipeline first sees is the job as created.
             WriteObject(job);
+            BulkRunner.Start(job, instance, resume: false, callback);
         }
 
         private BulkManifest UploadManifest(string objectName, JiraInstance instance)

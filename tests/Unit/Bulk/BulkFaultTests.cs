@@ -86,6 +86,34 @@ public sealed class BulkFaultTests(CloudEmulator emulator) : IClassFixture<Cloud
         Assert.Equal(300, created.Select(c => c.Summary).Distinct().Count());
     }
 
+    [Fact]
+    public async Task When_Jira_cannot_search_the_marker_a_lost_answer_fails_its_rows_instead_of_sending_them_twice()
+    {
+        var path = _files.IncidentCsv("nosearch.csv", 150, "nosearch");
+        await _host.Admin.ClearAsync();
+        // A site where no app indexes the property answers JQL on it with 400.
+        await _host.Admin.AddFaultAsync(new { status = 400, pathContains = "/search" });
+        await _host.Admin.AddFaultAsync(new { truncate = true, count = 1, pathContains = "/issue/bulk" });
+        BulkJob job;
+        try
+        {
+            job = _host.Run("incidents -Path $path -ThrottleLimit 1", new Dictionary<string, object?> { ["path"] = path });
+        }
+        finally
+        {
+            await _host.Admin.ClearAsync();
+        }
+
+        BulkHost.AssertCompleted(job);
+        Assert.Equal(50, job.RecordsFailedCount);
+        var errors = _host.Module.Run("Get-JiraBulkJobError -Id $id", new Dictionary<string, object?> { ["id"] = job.JobId }).Select(e => (BulkRowError)e.BaseObject).ToList();
+        Assert.All(errors, e => Assert.Contains("could not check whether this record was created", e.Message));
+        // The cut request had created its 50 issues: none of them was sent again.
+        var created = await _host.CreatedByAsync(job.JobId);
+        Assert.Equal(150, created.Count);
+        Assert.Equal(150, created.Select(c => c.Summary).Distinct().Count());
+    }
+
     public void Dispose()
     {
         _host.Dispose();
