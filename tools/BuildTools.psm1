@@ -51,7 +51,13 @@ function Invoke-Build {
     $dependencies = New-Item -ItemType Directory -Path (Join-Path $target 'dependencies') -Force
 
     Copy-Item (Join-Path $bin 'JiraConnector.dll'), (Join-Path $bin 'JiraConnector.format.ps1xml') $target
-    Get-ChildItem $bin -Filter '*.dll' | Where-Object Name -ne 'JiraConnector.dll' | Copy-Item -Destination $dependencies
+    # Assemblies with a build of their own for Windows PowerShell 5.1 (see the module csproj) ship only
+    # that build, in dependencies/windows-powershell; their netstandard2.0 builds are stubs that throw.
+    $desktop = Join-Path $bin 'windows-powershell'
+    $desktopOnly = @(Get-ChildItem $desktop -Filter '*.dll' | ForEach-Object Name)
+    Get-ChildItem $bin -Filter '*.dll' | Where-Object { $_.Name -ne 'JiraConnector.dll' -and $_.Name -notin $desktopOnly } |
+        Copy-Item -Destination $dependencies
+    Copy-Item $desktop $dependencies -Recurse
     $help = Join-Path $Root 'src/JiraConnector.PowerShell/en-US'
     if (Test-Path $help) { Copy-Item $help $target -Recurse }
     # MAML help generated from the cmdlet classes, their doc comments and docs/help (tools/New-JiraHelp.ps1).

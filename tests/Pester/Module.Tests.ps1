@@ -21,3 +21,62 @@ Describe 'The built module' {
         $result.Version | Should -Not -Be '0.0.0'
     }
 }
+
+# The token cache's Windows ACL code needs System.IO.FileSystem.AccessControl, System.Security.AccessControl
+# and System.Security.Principal.Windows. Their netstandard2.0 package builds only throw
+# PlatformNotSupportedException, so the module ships their .NET Framework builds for Windows PowerShell 5.1
+# and, on pwsh 7, must use the runtime's own copies.
+Describe 'The access-control assemblies of the built module' {
+    BeforeAll {
+        $script:names = 'System.IO.FileSystem.AccessControl', 'System.Security.AccessControl', 'System.Security.Principal.Windows'
+        $script:dependencies = Join-Path (Split-Path $env:JIRACONNECTOR_MODULE) 'dependencies'
+    }
+
+    It 'ship only as .NET Framework builds, in dependencies/windows-powershell' {
+        foreach ($name in $names) {
+            Join-Path $dependencies "$name.dll" | Should -Not -Exist
+            $path = Join-Path $dependencies "windows-powershell/$name.dll"
+            $path | Should -Exist
+            $stream = [IO.File]::OpenRead($path)
+            try {
+                $reader = [System.Reflection.Metadata.PEReaderExtensions]::GetMetadataReader([System.Reflection.PortableExecutable.PEReader]::new($stream))
+                $references = @($reader.AssemblyReferences | ForEach-Object { $reader.GetString($reader.GetAssemblyReference($_).Name) })
+                $references | Should -Contain 'mscorlib' -Because "$name must be the build that forwards to the .NET Framework"
+                $version = $reader.GetAssemblyDefinition().Version
+                $version | Should -Be ([version] '5.0.0.0') -Because 'JiraConnector.dll references version 5.0.0.0'
+            }
+            finally { $stream.Dispose() }
+        }
+    }
+
+    It 'come from the runtime on pwsh 7 once the token cache has written a file' {
+        $script = {
+            param($path)
+            $ErrorActionPreference = 'Stop'
+            $module = Import-Module $path -PassThru
+            # Writing a cache file runs OwnerOnlyFiles, which references the Windows ACL types.
+            $folder = Join-Path ([IO.Path]::GetTempPath()) ('jc-deps-' + [guid]::NewGuid().ToString('n'))
+            $cacheType = $module.ImplementingAssembly.GetType('JiraConnector.Connection.OAuth.TokenCache', $true)
+            $cache = [Activator]::CreateInstance($cacheType, $folder)
+            $cacheType.GetMethod('Save').Invoke($cache, @('site', 'not-a-real-token'))
+            Remove-Item $folder -Recurse -Force
+            $referenced = $module.ImplementingAssembly.GetReferencedAssemblies() | Where-Object Name -match 'AccessControl|Principal\.Windows'
+            [pscustomobject]@{
+                Referenced = @($referenced | ForEach-Object { "$($_.Name) $([Reflection.Assembly]::Load($_).Location)" })
+                FromModule = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.Location -like "$($module.ModuleBase)*" } | ForEach-Object { $_.GetName().Name })
+                Runtime    = [System.Runtime.InteropServices.RuntimeEnvironment]::GetRuntimeDirectory()
+            }
+        }
+        $pwsh = Join-Path $PSHOME 'pwsh.dll'
+        $json = & dotnet $pwsh -NoProfile -NonInteractive -Command "& { $script } '$env:JIRACONNECTOR_MODULE' | ConvertTo-Json -Compress" 2>&1
+        $LASTEXITCODE | Should -Be 0 -Because "$json"
+        $result = $json | ConvertFrom-Json
+        @($result.Referenced).Count | Should -Be 3
+        foreach ($line in $result.Referenced) {
+            $name, $location = $line -split ' ', 2
+            $name | Should -BeIn $names
+            $location | Should -BeLike "$($result.Runtime)*"
+        }
+        foreach ($name in $names) { $result.FromModule | Should -Not -Contain $name }
+    }
+}

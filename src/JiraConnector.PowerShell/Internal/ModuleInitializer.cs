@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Management.Automation;
 using System.Reflection;
+using System.Runtime.InteropServices;
 
 namespace JiraConnector.Internal
 {
@@ -14,6 +15,14 @@ namespace JiraConnector.Internal
         private static readonly string DependencyFolder =
             Path.Combine(Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location) ?? ".", "dependencies");
 
+        /// <summary>.NET Framework builds (the access-control facades that forward to mscorlib). On
+        /// pwsh 7 the runtime provides these assemblies itself, and a .NET Framework copy loaded
+        /// beside them would be a second, broken one, so they are offered to Windows PowerShell only.</summary>
+        private static readonly string WindowsPowerShellFolder = Path.Combine(DependencyFolder, "windows-powershell");
+
+        private static readonly bool OnWindowsPowerShell =
+            RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
+
         public void OnImport() => AppDomain.CurrentDomain.AssemblyResolve += ResolveDependency;
 
         public void OnRemove(PSModuleInfo module) => AppDomain.CurrentDomain.AssemblyResolve -= ResolveDependency;
@@ -23,6 +32,7 @@ namespace JiraConnector.Internal
             var name = new AssemblyName(args.Name).Name;
             if (string.IsNullOrEmpty(name)) return null;
             var path = Path.Combine(DependencyFolder, name + ".dll");
+            if (!File.Exists(path) && OnWindowsPowerShell) path = Path.Combine(WindowsPowerShellFolder, name + ".dll");
             return File.Exists(path) ? Assembly.LoadFrom(path) : null;
         }
     }

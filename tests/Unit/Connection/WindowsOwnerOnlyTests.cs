@@ -4,8 +4,10 @@ using JiraConnector.Connection.OAuth;
 
 namespace JiraConnector.Tests.Unit.Connection;
 
-/// <summary>The ACL the token cache gets on Windows. .NET's security identifiers exist only on
-/// Windows, so these tests are skipped elsewhere (the Unix mode 0600 is checked by the OAuth tests).</summary>
+/// <summary>The ACL the token cache gets on Windows. On Linux and macOS even building the ACL
+/// object throws PlatformNotSupportedException (SecurityIdentifier, FileSecurity and RawAcl all do),
+/// so these tests are skipped there and reported as skipped; the Unix mode 0600 is checked by the
+/// OAuth tests.</summary>
 public sealed class WindowsOwnerOnlyTests
 {
     private const string WindowsOnly = "Windows ACLs exist only on Windows.";
@@ -48,12 +50,49 @@ public sealed class WindowsOwnerOnlyTests
             var file = Path.Combine(folder, "tokens.json");
             OwnerOnlyFiles.WriteNew(file, "{}");
 
-            var rules = new FileInfo(file).GetAccessControl().GetAccessRules(true, true, typeof(SecurityIdentifier)).Cast<FileSystemAccessRule>().ToList();
-            Assert.All(rules, r => Assert.Equal(WindowsOwnerOnly.CurrentUser(), r.IdentityReference));
+            AssertOwnerOnly(new FileInfo(file).GetAccessControl());
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Fact]
+    public void On_Windows_a_saved_token_replacing_a_loose_cache_file_is_owner_only()
+    {
+        Assert.SkipUnless(OperatingSystem.IsWindows(), WindowsOnly);
+        var folder = Path.Combine(Path.GetTempPath(), "jc-acl-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            // A file from before the ACL existed: inherited rules plus one for everybody.
+            // ReplaceFile would hand that DACL on to the new file.
+            var cache = new TokenCache(folder);
+            Directory.CreateDirectory(folder);
+            var path = cache.PathFor("site");
+            File.WriteAllText(path, "{}");
+            var loose = new FileInfo(path).GetAccessControl();
+            loose.AddAccessRule(new FileSystemAccessRule(new SecurityIdentifier(WellKnownSidType.WorldSid, null), FileSystemRights.Read, AccessControlType.Allow));
+            new FileInfo(path).SetAccessControl(loose);
+
+            cache.Save("site", "rotated-refresh-token");
+
+            Assert.Equal("rotated-refresh-token", cache.ReadRefreshToken("site"));
+            AssertOwnerOnly(new FileInfo(path).GetAccessControl());
+            AssertOwnerOnly(new DirectoryInfo(folder).GetAccessControl());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static void AssertOwnerOnly(FileSystemSecurity security)
+    {
+        var rule = Assert.Single(security.GetAccessRules(includeExplicit: true, includeInherited: true, typeof(SecurityIdentifier)).Cast<FileSystemAccessRule>());
+        Assert.Equal(WindowsOwnerOnly.CurrentUser(), rule.IdentityReference);
+        Assert.Equal(FileSystemRights.FullControl, rule.FileSystemRights);
+        Assert.Equal(AccessControlType.Allow, rule.AccessControlType);
+        Assert.True(security.AreAccessRulesProtected);
     }
 }

@@ -82,11 +82,15 @@ public sealed class JiraHttpClientTests(CloudEmulator emulator) : IClassFixture<
     {
         await _admin.AddFaultAsync(new { drop = true, count = 10, pathContains = "/myself" });
         using var client = emulator.CreateClient(maxRetries: 2);
+        var trace = new TestTrace();
 
-        var failure = await Assert.ThrowsAsync<JiraApiException>(() => client.GetJsonAsync(Myself, null, TestContext.Current.CancellationToken));
+        var failure = await Assert.ThrowsAsync<JiraApiException>(() => client.GetJsonAsync(Myself, trace, TestContext.Current.CancellationToken));
 
         Assert.Equal(JiraErrorId.ConnectionFailed, failure.ErrorId);
-        Assert.Equal(3, (await _admin.SettledRequestsAsync("/myself")).Count);
+        Assert.Equal(2, trace.Lines.Count(l => l.StartsWith("retry ", StringComparison.Ordinal)));
+        // .NET's handler itself resends a request once when a reused pooled connection turns out
+        // closed, so the server may see a few more than our three attempts, never fewer.
+        Assert.InRange((await _admin.SettledRequestsAsync("/myself")).Count, 3, 6);
     }
 
     [Fact]

@@ -97,8 +97,10 @@ public sealed class ResilienceTests(CloudEmulator emulator) : IClassFixture<Clou
 
         Assert.Equal("JiraConnectionFailed,JiraConnector.Cmdlets.GetJiraObjectCommand", error!.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.ConnectionError, error.CategoryInfo.Category);
-        Assert.Equal(3, (await _admin.SettledRequestsAsync("/project")).Count);
         Assert.Equal(2, verbose.Count(v => v.StartsWith("retry ", StringComparison.Ordinal)));
+        // .NET's handler itself resends a request once when a reused pooled connection turns out
+        // closed, so the server may see a few more than our three attempts, never fewer.
+        Assert.InRange((await _admin.SettledRequestsAsync("/project")).Count, 3, 6);
     }
 
     [Fact]

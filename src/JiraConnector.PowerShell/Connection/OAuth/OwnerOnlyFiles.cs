@@ -45,7 +45,13 @@ namespace JiraConnector.Connection.OAuth
                 }
                 return;
             }
-            if (File.Exists(destination)) File.Replace(source, destination, null);
+            if (File.Exists(destination))
+            {
+                // ReplaceFile gives the new file the DACL of the one it replaces, so a cache file
+                // written before the ACL existed (or loosened by hand) is restricted first.
+                WindowsOwnerOnly.RestrictFile(destination, WindowsOwnerOnly.CurrentUser());
+                File.Replace(source, destination, null);
+            }
             else File.Move(source, destination);
         }
 
