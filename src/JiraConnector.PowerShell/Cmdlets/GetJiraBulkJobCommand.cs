@@ -4,7 +4,7 @@ using JiraConnector.Bulk;
 namespace JiraConnector.Cmdlets
 {
     /// <summary>Shows bulk jobs: their status, counts, times, object, action and file. Without
-    /// parameters, every job of this session; with -Id, also jobs of other sessions from their journal.</summary>
+    /// parameters, every job this process started or resumed; with -Id, also jobs of other processes from their journal.</summary>
     [Cmdlet(VerbsCommon.Get, "JiraBulkJob", DefaultParameterSetName = IdSet)]
     [OutputType(typeof(BulkJob))]
     public sealed class GetJiraBulkJobCommand : BulkJobCmdlet
