@@ -4,6 +4,7 @@ using System.Net;
 using System.Security;
 using System.Text;
 using JiraConnector.Bulk;
+using JiraConnector.Http;
 
 namespace JiraConnector.Cmdlets
 {

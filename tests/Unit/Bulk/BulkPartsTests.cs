@@ -1,5 +1,6 @@
 using System.Text;
 using JiraConnector.Bulk;
+using JiraConnector.Http;
 
 namespace JiraConnector.Tests.Unit.Bulk;
 
