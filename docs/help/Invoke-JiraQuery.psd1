@@ -2,7 +2,7 @@
     Description = @'
 Runs a query and streams the matching records page by page. Give -Object with an OCNQL -Where clause (and -OrderBy, -Fields), a whole statement with -Query ("select <fields|*> from <object> [where ...] [order by ...] [limit n]"), or raw JQL with -Jql.
 
-For incidents the clause becomes JQL (see ConvertTo-JiraJql): exact where JQL can say it, and otherwise narrowed on the server and finished on the client (text LIKE, dates). Every value is sent as a quoted JQL literal, so no input can change the query. For other resources the records are read and the clause is evaluated on the client.
+For incidents the clause becomes JQL (see ConvertTo-JiraJql): exact where JQL can say it, and otherwise narrowed on the server and finished on the client (text LIKE, dates). Every value is sent as a quoted JQL literal, so no input can change the query. For other resources what the endpoint can filter is sent to it (project keys and names, group names, user names with active = true, the worklog feed's start) and the whole clause is evaluated on the client.
 
 OCNQL: = != < <= > >= LIKE (with %) IN (...) NOT IN (...) IS NULL IS NOT NULL, AND OR NOT and parentheses; strings and dates in single quotes ('' for a quote), numbers bare, back-ticks for names with spaces or dots. A condition on an empty field is neither true nor false, as in SQL and JQL.
 
