@@ -1,7 +1,9 @@
+using System.Runtime.CompilerServices;
 using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
+using JiraConnector.Internal;
 
 namespace JiraConnector.Bulk
 {
@@ -45,6 +47,7 @@ namespace JiraConnector.Bulk
             w.WriteEndArray();
         });
 
+        [MethodImpl(JitHints.PerRow)]
         public void Finished(IReadOnlyList<RowOutcome> outcomes)
         {
             if (outcomes.Count == 0) return;
@@ -72,6 +75,7 @@ namespace JiraConnector.Bulk
             }
         }
 
+        [MethodImpl(JitHints.PerRow)]
         private static void WriteOutcome(Utf8JsonWriter w, RowOutcome outcome)
         {
             w.WriteString("e", outcome.Ok ? "ok" : "err");
@@ -97,6 +101,7 @@ namespace JiraConnector.Bulk
             }
         }
 
+        [MethodImpl(JitHints.PerRow)]
         private void WriteLine(Action<Utf8JsonWriter> write)
         {
             // One writer, reset for each line (the journal lock serializes them).

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -5,6 +6,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using JiraConnector.Paging;
 using JiraConnector.Resources;
+using JiraConnector.Internal;
 
 namespace JiraConnector.Bulk
 {
@@ -17,6 +19,7 @@ namespace JiraConnector.Bulk
         public const string PropertyKey = "jiraconnector.bulk";
         private const int RowsPerQuery = 100;
 
+        [MethodImpl(JitHints.PerRow)]
         public static void WriteProperties(Utf8JsonWriter writer, string jobId, long row)
         {
             writer.WriteStartArray("properties");

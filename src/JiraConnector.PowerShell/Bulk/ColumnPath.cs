@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using JiraConnector.Internal;
 
 namespace JiraConnector.Bulk
 {
@@ -14,10 +16,22 @@ namespace JiraConnector.Bulk
         /// <summary>Header names that identify a record or are the error file's own columns.</summary>
         public static bool IsIgnored(string header) => header.Length == 0 || header[0] == '_';
 
-        public static string[] SplitValues(string cell) =>
-            cell.Split(MultiValueSeparator).Select(v => v.Trim()).Where(v => v.Length > 0).ToArray();
+        [MethodImpl(JitHints.PerRow)]
+        public static string[] SplitValues(string cell)
+        {
+            var parts = cell.Split(MultiValueSeparator);
+            var kept = 0;
+            foreach (var part in parts)
+            {
+                var value = part.Trim();
+                if (value.Length > 0) parts[kept++] = value;
+            }
+            if (kept < parts.Length) Array.Resize(ref parts, kept);
+            return parts;
+        }
 
         /// <summary>The value of one cell: nested under the path, split into a list for arrays.</summary>
+        [MethodImpl(JitHints.PerRow)]
         public static object? Value(string cell, IReadOnlyList<string> path, bool isArray)
         {
             if (!isArray) return Nest(cell, path);
@@ -27,6 +41,7 @@ namespace JiraConnector.Bulk
 
         /// <summary>Puts a value into a field map, merging objects given by several columns
         /// (project.key and project.name both land in "project").</summary>
+        [MethodImpl(JitHints.PerRow)]
         public static void Put(IDictionary<string, object?> fields, string fieldId, object? value)
         {
             if (fields.TryGetValue(fieldId, out var existing) && existing is Dictionary<string, object?> left && value is Dictionary<string, object?> right)
@@ -37,6 +52,7 @@ namespace JiraConnector.Bulk
             fields[fieldId] = value;
         }
 
+        [MethodImpl(JitHints.PerRow)]
         private static object? Nest(object? value, IReadOnlyList<string> path)
         {
             for (var i = path.Count - 1; i >= 0; i--)

@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using CsvHelper;
+using JiraConnector.Internal;
 
 namespace JiraConnector.Bulk
 {
@@ -37,21 +38,29 @@ namespace JiraConnector.Bulk
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 row++;
-                var cells = new string[reader.FieldCount];
-                for (var i = 0; i < cells.Length; i++)
-                {
-                    var cell = reader.GetString(i);
-                    cells[i] = _unescape ? CsvCells.Unescape(cell) : cell;
-                }
-                string? problem = null;
-                if (malformed is CsvMalformedRecord bad) problem = $"The row is not valid CSV: {Describe(bad.Reason)} (line {bad.LineNumber}).";
-                else if (cells.Length != headers.Length) problem = $"The row has {cells.Length} cells but the header has {headers.Length} columns (line {reader.LineNumber}).";
+                var record = Current(reader, headers, row, malformed);
                 malformed = null;
-                yield return SourceRecord.FromCells(row, headers, cells, problem);
+                yield return record;
             }
         }
 
+        [MethodImpl(JitHints.PerRow)]
+        private SourceRecord Current(CsvReader reader, string[] headers, long row, CsvMalformedRecord? malformed)
+        {
+            var cells = new string[reader.FieldCount];
+            for (var i = 0; i < cells.Length; i++)
+            {
+                var cell = reader.GetString(i);
+                cells[i] = _unescape ? CsvCells.Unescape(cell) : cell;
+            }
+            string? problem = null;
+            if (malformed is CsvMalformedRecord bad) problem = $"The row is not valid CSV: {Describe(bad.Reason)} (line {bad.LineNumber}).";
+            else if (cells.Length != headers.Length) problem = $"The row has {cells.Length} cells but the header has {headers.Length} columns (line {reader.LineNumber}).";
+            return SourceRecord.FromCells(row, headers, cells, problem);
+        }
+
         /// <summary>Counts the data rows (quoted line breaks make counting lines wrong).</summary>
+        [MethodImpl(JitHints.PerRow)]
         public static long Count(Stream stream, string delimiter)
         {
             using var reader = CsvReader.Create(stream, Options(delimiter[0], _ => { }), true);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -7,6 +8,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using JiraConnector.Http;
 using JiraConnector.Resources;
+using JiraConnector.Internal;
 
 namespace JiraConnector.Bulk
 {
@@ -33,6 +35,7 @@ namespace JiraConnector.Bulk
         /// <summary>The row's issueUpdates element, {"fields":{...},"properties":[marker]}, as UTF-8
         /// JSON written through a per-thread buffer. Bad field values throw ArgumentException, which
         /// fails that row only.</summary>
+        [MethodImpl(JitHints.PerRow)]
         public byte[] ElementFor(RowWork work)
         {
             var buffer = _scratch ??= new MemoryStream(1024);
@@ -105,6 +108,7 @@ namespace JiraConnector.Bulk
         }
 
         /// <summary>{"issueUpdates":[...]} from the rows' elements, in one buffer sized for the batch.</summary>
+        [MethodImpl(JitHints.PerRow)]
         private JiraRequest BulkRequest(IReadOnlyList<RowWork> rows)
         {
             var body = new byte[rows.Sum(r => r.Element!.Length + 1) + Prefix.Length + 2];
@@ -182,6 +186,7 @@ namespace JiraConnector.Bulk
             return true;
         }
 
+        [MethodImpl(JitHints.PerRow)]
         private static void ReadErrors(JsonElement root, Dictionary<int, (int? Status, string Message)> failed)
         {
             if (!(JsonRead.Child(root, "errors") is JsonElement errors) || errors.ValueKind != JsonValueKind.Array) return;

@@ -1,8 +1,10 @@
+using System.Runtime.CompilerServices;
 using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using JiraConnector.Resources;
+using JiraConnector.Internal;
 
 namespace JiraConnector.Bulk
 {
@@ -27,10 +29,11 @@ namespace JiraConnector.Bulk
             if (!IsKeyOrId(identifierField)) _identifierField = catalog.Resolve(identifierField);
         }
 
+        [MethodImpl(JitHints.PerRow)]
         public RowWork Map(SourceRecord record)
         {
             if (record.Problem != null) throw new ArgumentException(record.Problem);
-            var fields = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+            var fields = new Dictionary<string, object?>(record.Cells?.Length ?? 0, StringComparer.OrdinalIgnoreCase);
             string? identifier = null;
             if (record.Json is JsonElement json)
             {
@@ -64,6 +67,7 @@ namespace JiraConnector.Bulk
         private void AddText(IDictionary<string, object?> fields, string header, string cell, ref string? identifier) =>
             AddText(fields, ColumnFor(header), cell, ref identifier);
 
+        [MethodImpl(JitHints.PerRow)]
         private void AddText(IDictionary<string, object?> fields, Column column, string cell, ref string? identifier)
         {
             if (column.Ignored) return;

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using JiraConnector.Http;
 using JiraConnector.Paging;
+using JiraConnector.Internal;
 
 namespace JiraConnector.Resources
 {
@@ -33,6 +34,7 @@ namespace JiraConnector.Resources
         public IReadOnlyList<Field> Fields { get; }
 
         /// <summary>The field an id, display name or JQL name stands for; a clear error otherwise.</summary>
+        [MethodImpl(JitHints.PerRow)]
         public Field Resolve(string nameOrId)
         {
             var text = (nameOrId ?? string.Empty).Trim();

@@ -1,8 +1,11 @@
+using System.Runtime.CompilerServices;
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
 using System.Text.Json;
+using JiraConnector.Internal;
 
 namespace JiraConnector.Resources
 {
@@ -10,9 +13,11 @@ namespace JiraConnector.Resources
     /// dates, switches) as JSON, the way ConvertTo-Json would but without its depth limit.</summary>
     internal static class PowerShellJson
     {
+        [MethodImpl(JitHints.PerRow)]
         public static object? Unwrap(object? value) =>
             value is PSObject wrapped && !(wrapped.BaseObject is PSCustomObject) ? Unwrap(wrapped.BaseObject) : value;
 
+        [MethodImpl(JitHints.PerRow)]
         public static void Write(Utf8JsonWriter writer, object? value)
         {
             value = Unwrap(value);
@@ -41,6 +46,16 @@ namespace JiraConnector.Resources
                     return;
                 case JsonElement element:
                     element.WriteTo(writer);
+                    return;
+                case IDictionary<string, object?> fields:
+                    // What bulk jobs and -Fields hashtables turned into field maps pass: no boxing.
+                    writer.WriteStartObject();
+                    foreach (var pair in fields)
+                    {
+                        writer.WritePropertyName(pair.Key);
+                        Write(writer, pair.Value);
+                    }
+                    writer.WriteEndObject();
                     return;
                 case IDictionary map:
                     writer.WriteStartObject();

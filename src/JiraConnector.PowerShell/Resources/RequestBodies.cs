@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System;
 using System.Collections;
 using System.Collections.Generic;
@@ -6,6 +7,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Text;
 using System.Text.Json;
+using JiraConnector.Internal;
 
 namespace JiraConnector.Resources
 {
@@ -83,6 +85,7 @@ namespace JiraConnector.Resources
         internal static void WriteIssueFields(Utf8JsonWriter writer, JiraInstance instance, IDictionary<string, object?> fields, FieldCatalog catalog) =>
             WriteFieldsMember(writer, fields, catalog, instance.RestPath.IndexOf("/3/", StringComparison.Ordinal) >= 0, instance.Deployment == JiraDeployment.Cloud);
 
+        [MethodImpl(JitHints.PerRow)]
         private static void WriteFieldsMember(Utf8JsonWriter writer, IDictionary<string, object?> fields, FieldCatalog catalog, bool adf, bool cloud)
         {
             writer.WriteStartObject("fields");
@@ -95,6 +98,7 @@ namespace JiraConnector.Resources
             writer.WriteEndObject();
         }
 
+        [MethodImpl(JitHints.PerRow)]
         private static void WriteFieldValue(Utf8JsonWriter writer, Field field, object? input, bool adf, bool cloud)
         {
             var value = PowerShellJson.Unwrap(input);
@@ -124,6 +128,7 @@ namespace JiraConnector.Resources
 
         /// <summary>One value in the shape of its type: users by account id (or name on Data
         /// Center), named things by name or id, options by value, projects by key or id.</summary>
+        [MethodImpl(JitHints.PerRow)]
         private static void WriteItem(Utf8JsonWriter writer, string? type, object? value, bool cloud)
         {
             value = PowerShellJson.Unwrap(value);
@@ -133,7 +138,7 @@ namespace JiraConnector.Resources
                 return;
             }
             var text = Text(value)!;
-            var numeric = text.Length > 0 && text.All(char.IsDigit);
+            var numeric = IsDigits(text);
             switch (type)
             {
                 case "user":
@@ -205,9 +210,22 @@ namespace JiraConnector.Resources
 
         private static object? Take(IDictionary<string, object?> fields, string name) => fields.TryGetValue(name, out var value) ? value : null;
 
-        private static string? Text(object? value) => value == null ? null : Convert.ToString(PowerShellJson.Unwrap(value), System.Globalization.CultureInfo.InvariantCulture);
+        [MethodImpl(JitHints.PerRow)]
+        private static string? Text(object? value) =>
+            value as string ?? (value == null ? null : Convert.ToString(PowerShellJson.Unwrap(value), System.Globalization.CultureInfo.InvariantCulture));
 
+        private static bool IsDigits(string text)
+        {
+            if (text.Length == 0) return false;
+            foreach (var c in text)
+            {
+                if (!char.IsDigit(c)) return false;
+            }
+            return true;
+        }
+
+        [MethodImpl(JitHints.PerRow)]
         private static IEnumerable<object?> Items(object value) =>
-            value is string || !(value is IEnumerable list) ? new[] { value } : list.Cast<object?>();
+            value is string || !(value is IEnumerable list) ? new[] { value } : value as IEnumerable<object?> ?? list.Cast<object?>();
     }
 }
