@@ -15,10 +15,10 @@ namespace JiraConnector.Bulk
             await context.Gate.WaitAsync(context.Cancellation).ConfigureAwait(false);
             using var response = await context.Instance.Client.SendAsync(request, null, context.Cancellation).ConfigureAwait(false);
             context.Gate.Observe(response);
-            string? text;
+            byte[]? body;
             try
             {
-                text = response.Content == null ? null : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                body = response.Content == null ? null : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is System.Net.Http.HttpRequestException || ex is System.IO.IOException)
             {
@@ -27,16 +27,25 @@ namespace JiraConnector.Bulk
                 throw new JiraApiException(JiraErrorId.ConnectionFailed, $"The connection broke while reading Jira's answer to {request}: {ex.Message}",
                     request.ToString(), (int)response.StatusCode, ex);
             }
-            if (string.IsNullOrWhiteSpace(text)) return null;
+            if (body == null || IsBlank(body)) return null;
             try
             {
-                return JsonDocument.Parse(text!);
+                return JsonDocument.Parse(body);
             }
             catch (JsonException ex)
             {
                 throw new JiraApiException(JiraErrorId.InvalidResponse, $"Jira's answer to {request} is not valid JSON: {ex.Message}",
                     request.ToString(), (int)response.StatusCode, ex);
             }
+        }
+
+        private static bool IsBlank(byte[] body)
+        {
+            foreach (var b in body)
+            {
+                if (b != (byte)' ' && b != (byte)'\t' && b != (byte)'\r' && b != (byte)'\n') return false;
+            }
+            return true;
         }
 
         public static async Task<JsonDocument?> SendSafeAsync(BulkContext context, JiraRequest request) =>

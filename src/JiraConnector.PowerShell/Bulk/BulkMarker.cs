@@ -1,12 +1,12 @@
-using System.Runtime.CompilerServices;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading.Tasks;
+using JiraConnector.Internal;
 using JiraConnector.Paging;
 using JiraConnector.Resources;
-using JiraConnector.Internal;
 
 namespace JiraConnector.Bulk
 {

@@ -1,14 +1,14 @@
-using System.Runtime.CompilerServices;
 using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using JiraConnector.Http;
-using JiraConnector.Resources;
 using JiraConnector.Internal;
+using JiraConnector.Resources;
 
 namespace JiraConnector.Bulk
 {
@@ -123,7 +123,7 @@ namespace JiraConnector.Bulk
             }
             body[at++] = (byte)']';
             body[at++] = (byte)'}';
-            return Rest.Post(_context.Instance, "issue/bulk", Encoding.UTF8.GetString(body, 0, at));
+            return Rest.Post(_context.Instance, "issue/bulk", new ArraySegment<byte>(body, 0, at));
         }
 
         private static readonly byte[] Prefix = Encoding.UTF8.GetBytes("{\"issueUpdates\":[");

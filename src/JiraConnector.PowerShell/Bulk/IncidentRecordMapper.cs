@@ -1,10 +1,10 @@
-using System.Runtime.CompilerServices;
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
-using JiraConnector.Resources;
 using JiraConnector.Internal;
+using JiraConnector.Resources;
 
 namespace JiraConnector.Bulk
 {

@@ -5,8 +5,8 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using JiraConnector.Http;
-using JiraConnector.Paging;
 using JiraConnector.Internal;
+using JiraConnector.Paging;
 
 namespace JiraConnector.Resources
 {

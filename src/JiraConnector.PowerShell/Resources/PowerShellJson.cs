@@ -1,9 +1,9 @@
-using System.Runtime.CompilerServices;
 using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using JiraConnector.Internal;
 

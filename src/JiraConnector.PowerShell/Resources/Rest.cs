@@ -19,6 +19,8 @@ namespace JiraConnector.Resources
 
         public static JiraRequest Post(JiraInstance instance, string path, string body) => new JiraRequest(HttpMethod.Post, instance.RestPath + path, body);
 
+        public static JiraRequest Post(JiraInstance instance, string path, ArraySegment<byte> body) => new JiraRequest(HttpMethod.Post, instance.RestPath + path, body);
+
         public static JiraRequest Put(JiraInstance instance, string path, string body) => new JiraRequest(HttpMethod.Put, instance.RestPath + path, body);
 
         public static JiraRequest Delete(JiraInstance instance, string path) => new JiraRequest(HttpMethod.Delete, instance.RestPath + path);
