@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Concurrent;
+using System.Reflection;
 using CsvHelper;
 
 namespace JiraConnector.Bulk
@@ -36,7 +38,11 @@ namespace JiraConnector.Bulk
             return options;
         }
 
+        // Held here so that a garbage collection cannot drop them from the reflection cache: each
+        // new PropertyInfo compiles its setter's invoke stub again, on every job.
+        private static readonly ConcurrentDictionary<(Type, string), PropertyInfo> Properties = new ConcurrentDictionary<(Type, string), PropertyInfo>();
+
         private static void Set(object options, string name, object? value) =>
-            options.GetType().GetProperty(name)!.SetValue(options, value);
+            Properties.GetOrAdd((options.GetType(), name), key => key.Item1.GetProperty(key.Item2)!).SetValue(options, value);
     }
 }
