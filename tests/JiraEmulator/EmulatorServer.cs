@@ -79,6 +79,7 @@ public sealed class EmulatorServer : IAsyncDisposable
             SearchEndpoints.Map(api, version, state);
             IssueEndpoints.Map(api, version, state);
             CommentEndpoints.Map(api, version, state);
+            CommentPropertyEndpoints.Map(api, version, state);
             WorklogEndpoints.Map(api, version, state);
             WorklogBulkDeleteEndpoints.Map(api, version, state);
             IssueChildEndpoints.Map(api, version, state);

@@ -6,7 +6,10 @@ using JiraEmulator.Rendering;
 
 namespace JiraEmulator.Endpoints;
 
-/// <summary>Issue comments (list: style B, default 100) and POST comment/list (PageBean by ids, at most 1000).</summary>
+/// <summary>Issue comments (list: style B, default 100) and POST comment/list (PageBean by ids, at most 1000).
+/// Properties sent on create are kept, and shown only by comment/list with expand=properties (Cloud) or by the
+/// comment property resource (both deployments): the issue's comment list and the single comment take
+/// expand=renderedBody alone.</summary>
 public static class CommentEndpoints
 {
     public const int DefaultPage = 100;
@@ -90,14 +93,19 @@ public static class CommentEndpoints
                 int startAt = Math.Max(0, context.Request.GetInt("startAt", 0));
                 int maxResults = Paging.Clamp(context.Request.GetInt("maxResults", 50), MaxIds);
                 return JsonResponse.Ok(w => Paging.WritePageBean(w, context.Request, ctx, comments, startAt, maxResults,
-                    (writer, c) => RecordRenderer.WriteComment(writer, c, ctx, Expand(context.Request))));
+                    (writer, c) => RecordRenderer.WriteComment(writer, c, ctx, Expand(context.Request, properties: true))));
             });
         }
     }
 
-    /// <summary>The expand parameter (renderedBody, properties), or null when absent.</summary>
-    private static ISet<string>? Expand(HttpRequest request) =>
-        request.GetList("expand") is { Count: > 0 } expand ? expand.ToHashSet(StringComparer.OrdinalIgnoreCase) : null;
+    /// <summary>The expand values the operation takes (renderedBody; properties too on comment/list), or null when none.</summary>
+    private static ISet<string>? Expand(HttpRequest request, bool properties = false)
+    {
+        var taken = request.GetList("expand")
+            .Where(e => e.Equals("renderedBody", StringComparison.OrdinalIgnoreCase) || (properties && e.Equals("properties", StringComparison.OrdinalIgnoreCase)))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return taken.Count > 0 ? taken : null;
+    }
 
     private static Comment Find(EmulatorState state, string issueIdOrKey, string id)
     {

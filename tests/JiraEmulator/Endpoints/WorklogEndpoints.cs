@@ -50,7 +50,7 @@ public static class WorklogEndpoints
             var body = await context.Request.ReadJsonObjectAsync();
             var (started, seconds, comment) = Read(body, ctx, requireAll: true);
             var visibility = RecordExtrasInput.ReadVisibility(body, state, "worklogLevel");
-            var properties = RecordExtrasInput.ReadProperties(body);
+            var properties = ReadProperties(body, state);
             var caller = context.CurrentUser();
             var now = state.Time.GetUtcNow();
             var worklog = new Worklog
@@ -79,7 +79,7 @@ public static class WorklogEndpoints
             var body = await context.Request.ReadJsonObjectAsync();
             var (started, seconds, comment) = Read(body, ctx, requireAll: false);
             var visibility = RecordExtrasInput.ReadVisibility(body, state, "worklogLevel");
-            var properties = RecordExtrasInput.ReadProperties(body);
+            var properties = ReadProperties(body, state);
             var caller = context.CurrentUser();
             lock (worklog.Issue.Gate)
             {
@@ -178,6 +178,15 @@ public static class WorklogEndpoints
             w.WriteBoolean("lastPage", lastPage);
             w.WriteEndObject();
         });
+    }
+
+    /// <summary>Cloud keeps the properties sent with a worklog. Data Center 8.4.3 has no worklog properties (its WADL's
+    /// Worklog schema lacks the member and allows no others), so a body that has them is refused.</summary>
+    private static Dictionary<string, JsonNode?>? ReadProperties(JsonObject body, EmulatorState state)
+    {
+        if (!state.IsCloud && body.ContainsKey("properties"))
+            throw JiraErrorException.BadRequest("Unrecognized field \"properties\": worklogs have no properties on this Jira.");
+        return RecordExtrasInput.ReadProperties(body);
     }
 
     /// <summary>The expand parameter (properties), or null when absent.</summary>

@@ -6,7 +6,8 @@ namespace JiraEmulator.Rendering;
 /// <summary>Comments, worklogs and changelog entries as Jira returns them.</summary>
 public static class RecordRenderer
 {
-    /// <param name="expand">"renderedBody" adds the body as HTML; "properties" lists the entity properties even when there are none.</param>
+    /// <param name="expand">"renderedBody" adds the body as HTML; "properties" lists the entity properties (only
+    /// comment/list takes it: the issue's comment list and the single comment never show properties).</param>
     public static void WriteComment(Utf8JsonWriter writer, Comment comment, ApiContext api, ISet<string>? expand = null)
     {
         writer.WriteStartObject();
@@ -20,11 +21,12 @@ public static class RecordRenderer
         if (api.IsCloud) writer.WriteBoolean("jsdPublic", true);
         if (expand?.Contains("renderedBody") == true) writer.WriteString("renderedBody", HtmlText.Render(comment.Body));
         WriteVisibility(writer, comment.Visibility, api);
-        if (comment.Properties is not null || expand?.Contains("properties") == true) WriteProperties(writer, comment.Properties);
+        if (expand?.Contains("properties") == true) WriteProperties(writer, comment.Properties);
         writer.WriteEndObject();
     }
 
-    /// <param name="expand">"properties" adds the entity properties, as Jira's worklog expand does.</param>
+    /// <param name="expand">"properties" adds the entity properties, as Cloud's worklog expand does. Data Center 8.4.3
+    /// has neither the expand nor worklog properties, so it never shows them.</param>
     public static void WriteWorklog(Utf8JsonWriter writer, Worklog worklog, ApiContext api, ISet<string>? expand = null)
     {
         writer.WriteStartObject();
@@ -40,7 +42,7 @@ public static class RecordRenderer
         writer.WriteString("id", worklog.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         writer.WriteString("issueId", worklog.Issue.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         WriteVisibility(writer, worklog.Visibility, api);
-        if (expand?.Contains("properties") == true) WriteProperties(writer, worklog.Properties);
+        if (api.IsCloud && expand?.Contains("properties") == true) WriteProperties(writer, worklog.Properties);
         writer.WriteEndObject();
     }
 
