@@ -33,6 +33,10 @@ namespace JiraConnector.Bulk
             writer.WriteEndArray();
         }
 
+        /// <summary>Whether a marker's value is this job's mark of this row.</summary>
+        public static bool IsMarkOf(JsonElement value, string jobId, long row) =>
+            value.ValueKind == JsonValueKind.Object && JsonRead.String(value, "job") == jobId && JsonRead.Int64(value, "row") == row;
+
         /// <summary>JQL for the incidents a job created (optionally only some of its rows).</summary>
         public static string Jql(string jobId, IEnumerable<long>? rows = null)
         {

@@ -12,13 +12,15 @@ namespace JiraConnector.Bulk
 {
     /// <summary>Projects, and the comments and worklogs of incidents: one request a record (Jira has
     /// no bulk call for them). Creates are not repeated blindly: after a lost answer a project is
-    /// looked up by its key, a comment or worklog by the job's marker property among its incident's.</summary>
+    /// looked up by its key, a comment or worklog by the job's marker property among its incident's
+    /// (ChildMarkerLookup); a Data Center worklog, which cannot be marked, is reported instead.</summary>
     internal sealed class RecordOperation : IBulkOperation
     {
         private readonly BulkContext _context;
         private readonly string _objectName;
         private readonly BulkAction _action;
         private readonly bool _child;
+        private readonly ChildMarkerLookup? _markers;
 
         public RecordOperation(BulkContext context, string objectName, BulkAction action, string identifierField)
         {
@@ -31,6 +33,7 @@ namespace JiraConnector.Bulk
                 throw new ArgumentException($"{objectName} cannot be upserted: Jira has no field to find an existing one by. Use -Action Create or Update.", "Action");
             }
             Mapper = new PlainRecordMapper(identifierField, _child);
+            if (_child) _markers = new ChildMarkerLookup(context, objectName == "comments");
         }
 
         public IRecordMapper Mapper { get; }
@@ -82,26 +85,47 @@ namespace JiraConnector.Bulk
                 return RowOutcome.Done(row.Record, row.Identifier, null);
             }
             var create = RequestBodies.Build(definition.WriteShape, _context.Instance, row.Fields, null, null);
-            if (_child) create = WithMarker(create, row.Row);
+            if (_markers?.CanMark == true) create = WithMarker(create, row.Row);
+            return await CreateAsync(row, definition.Create!(_context.Instance, options, null, create), options).ConfigureAwait(false);
+        }
+
+        /// <summary>Sends a create until Jira answers it. Once an attempt may have reached Jira (a
+        /// killed process sent it, or its answer was lost) the record is looked up before any other
+        /// attempt, and once more after the last.</summary>
+        private async Task<RowOutcome> CreateAsync(RowWork row, JiraRequest request, ReadOptions options)
+        {
+            var unsure = row.Record.MaybeSent;
             for (var attempt = 1; ; attempt++)
             {
-                if (row.Record.MaybeSent || attempt > 1)
-                {
-                    var existing = await ExistingAsync(row, options).ConfigureAwait(false);
-                    if (existing != null) return RowOutcome.Done(row.Record, existing, existing);
-                }
+                if (unsure && await SettleAsync(row, options).ConfigureAwait(false) is RowOutcome settled) return settled;
                 try
                 {
-                    using var answer = await BulkHttp.SendAsync(_context, definition.Create!(_context.Instance, options, null, create)).ConfigureAwait(false);
+                    using var answer = await BulkHttp.SendAsync(_context, request).ConfigureAwait(false);
                     var root = answer?.RootElement;
                     var key = root == null ? null : JsonRead.String(root.Value, "key") ?? JsonRead.String(root.Value, "id");
                     return RowOutcome.Done(row.Record, key, root == null ? null : JsonRead.String(root.Value, "id"));
                 }
-                catch (JiraApiException ex) when (BulkHttp.IsTransient(ex) && attempt < _context.MaxAttempts && !_context.Cancellation.IsCancellationRequested)
+                catch (JiraApiException ex) when (BulkHttp.IsTransient(ex) && !_context.Cancellation.IsCancellationRequested)
                 {
-                    await _context.BackoffAsync(attempt).ConfigureAwait(false);
+                    unsure |= BulkHttp.IsAmbiguous(ex);
+                    if (attempt < _context.MaxAttempts)
+                    {
+                        await _context.BackoffAsync(attempt).ConfigureAwait(false);
+                        continue;
+                    }
+                    if (unsure && await SettleAsync(row, options).ConfigureAwait(false) is RowOutcome last) return last;
+                    throw;
                 }
             }
+        }
+
+        /// <summary>For a create that may have happened: done if the record is found, failed if it
+        /// cannot be looked for (sending it again could make it twice), null if it is not there.</summary>
+        private async Task<RowOutcome?> SettleAsync(RowWork row, ReadOptions options)
+        {
+            if (_markers?.CanMark == false) return RowOutcome.Failed(row.Record, null, ChildMarkerLookup.CannotCheckMessage);
+            var existing = await ExistingAsync(row, options).ConfigureAwait(false);
+            return existing == null ? null : RowOutcome.Done(row.Record, existing, existing);
         }
 
         private async Task<bool> ProjectExistsAsync(string key)
@@ -121,25 +145,9 @@ namespace JiraConnector.Bulk
         /// comment/worklog of the row's incident that carries this row's marker.</summary>
         private async Task<string?> ExistingAsync(RowWork row, ReadOptions options)
         {
-            if (!_child)
-            {
-                var key = row.Fields.TryGetValue("key", out var value) ? Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) : null;
-                return key != null && await ProjectExistsAsync(key).ConfigureAwait(false) ? key : null;
-            }
-            var path = Rest.Issue(options) + (_objectName == "comments" ? "/comment" : "/worklog");
-            using var list = await BulkHttp.SendSafeAsync(_context, Rest.Get(_context.Instance, path, new QueryString().Add("expand", "properties").Add("maxResults", 5000))).ConfigureAwait(false);
-            var items = list == null ? null : JsonRead.Child(list.RootElement, _objectName == "comments" ? "comments" : "worklogs");
-            if (!(items is JsonElement array) || array.ValueKind != JsonValueKind.Array) return null;
-            foreach (var item in array.EnumerateArray())
-            {
-                if (!(JsonRead.Child(item, "properties") is JsonElement properties) || properties.ValueKind != JsonValueKind.Array) continue;
-                foreach (var property in properties.EnumerateArray())
-                {
-                    if (JsonRead.String(property, "key") != BulkMarker.PropertyKey || !(JsonRead.Child(property, "value") is JsonElement marker)) continue;
-                    if (JsonRead.String(marker, "job") == _context.JobId && JsonRead.Int64(marker, "row") == row.Row) return JsonRead.String(item, "id");
-                }
-            }
-            return null;
+            if (_markers != null) return await _markers.FindAsync(Rest.Issue(options), row.Row).ConfigureAwait(false);
+            var key = row.Fields.TryGetValue("key", out var value) ? Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) : null;
+            return key != null && await ProjectExistsAsync(key).ConfigureAwait(false) ? key : null;
         }
 
         private string WithMarker(string body, long row)

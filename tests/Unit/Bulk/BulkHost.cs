@@ -106,6 +106,15 @@ internal sealed class BulkHost : IDisposable
     /// <summary>A GET on REST v2, where rich text comes back as plain strings.</summary>
     public async Task<JsonDocument> GetAsync2(string path) => JsonDocument.Parse(await _http.GetStringAsync("rest/api/2/" + path));
 
+    /// <summary>A new incident of its own, so a test can count its comments and worklogs alone.</summary>
+    public async Task<string> NewIssueAsync(string summary)
+    {
+        using var response = await _http.PostAsJsonAsync("rest/api/2/issue", new { fields = new { project = new { key = "OPS" }, issuetype = new { name = "Task" }, summary } });
+        response.EnsureSuccessStatusCode();
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return document.RootElement.GetProperty("key").GetString()!;
+    }
+
     public async Task DeleteAsync(string path) => (await _http.DeleteAsync(RestPath + path)).EnsureSuccessStatusCode();
 
     public async Task PostAsync(string path, object body) => (await _http.PostAsJsonAsync(RestPath + path, body)).EnsureSuccessStatusCode();
