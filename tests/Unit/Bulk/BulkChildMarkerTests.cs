@@ -58,6 +58,36 @@ public sealed class BulkChildMarkerTests(CloudEmulator emulator) : IClassFixture
         }
     }
 
+    [Fact]
+    public async Task A_last_attempt_whose_answer_was_cut_is_looked_up_once_more_instead_of_failing_a_row_that_exists()
+    {
+        var issue = await _host.NewIssueAsync("last attempt");
+        var path = ChildRecords.Csv(_files, "comments", issue, 1, "last");
+        // Six attempts a record: keep the job's backoff between them short.
+        var instance = (JiraInstance)_host.Module.Run("Get-JiraInstance emu").Single().BaseObject;
+        instance.Client.Settings.BaseDelay = TimeSpan.FromMilliseconds(10);
+        await _host.Admin.ClearAsync();
+        // Five 500s that create nothing, then a sixth and last attempt that creates the comment and loses its answer.
+        await _host.Admin.AddFaultAsync(new { status = 500, count = 5, method = "POST", pathContains = $"/issue/{issue}/comment" });
+        await _host.Admin.AddFaultAsync(new { truncate = true, count = 1, method = "POST", pathContains = $"/issue/{issue}/comment" });
+        BulkJob job;
+        IReadOnlyList<LoggedRequest> requests;
+        try
+        {
+            job = _host.Run("comments -Path $path", new Dictionary<string, object?> { ["path"] = path });
+            requests = await _host.Admin.RequestsAsync();
+        }
+        finally
+        {
+            await _host.Admin.ClearAsync();
+        }
+
+        BulkHost.AssertCompleted(job);
+        BulkHost.AssertNoErrors(_host, job);
+        Assert.Equal(6, requests.Count(r => r.Method == "POST" && r.Path.EndsWith($"/issue/{issue}/comment")));
+        Assert.Equal(["last row 1"], await ChildRecords.TextsAsync(_host, "comments", issue));
+    }
+
     [Theory]
     [InlineData("comments", "/comment")]
     [InlineData("worklogs", "/worklog")]
