@@ -24,7 +24,8 @@ namespace JiraConnector.Bulk
             _catalog = catalog;
             _action = action;
             _creator = new IncidentCreator(context, catalog);
-            Mapper = new IncidentRecordMapper(catalog, identifierField);
+            var fieldMap = new IncidentRecordMapper(catalog, identifierField);
+            Mapper = action == BulkAction.Create ? new CsvCreateMapper(fieldMap, _creator, context.Instance) : (IRecordMapper)fieldMap;
             if (!IncidentRecordMapper.IsKeyOrId(identifierField)) _identifierField = catalog.Resolve(identifierField);
         }
 
@@ -34,7 +35,7 @@ namespace JiraConnector.Bulk
 
         public void Prepare(RowWork work)
         {
-            if (_action == BulkAction.Create) work.Element = _creator.ElementFor(work);
+            if (_action == BulkAction.Create) work.Element ??= _creator.ElementFor(work);
         }
 
         public async Task<List<RowOutcome>> RunAsync(IReadOnlyList<RowWork> batch)

@@ -18,9 +18,9 @@ namespace JiraConnector.Bulk
         private readonly FieldCatalog _catalog;
         private readonly string _identifier;
         private readonly Field? _identifierField;
-        private readonly Dictionary<string, Column> _columns = new Dictionary<string, Column>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, MappedColumn> _columns = new Dictionary<string, MappedColumn>(StringComparer.OrdinalIgnoreCase);
         private IReadOnlyList<string>? _headers;
-        private Column[]? _headerColumns;
+        private MappedColumn[]? _headerColumns;
 
         public IncidentRecordMapper(FieldCatalog catalog, string identifierField)
         {
@@ -50,25 +50,32 @@ namespace JiraConnector.Bulk
             }
             else if (record.Cells != null && record.Headers != null)
             {
-                // Every record of a CSV file shares its header array: resolve the columns once.
-                if (!ReferenceEquals(record.Headers, _headers))
+                var columns = ColumnsFor(record.Headers);
+                for (var i = 0; i < record.Cells.Length && i < columns.Count; i++)
                 {
-                    _headerColumns = record.Headers.Select(ColumnFor).ToArray();
-                    _headers = record.Headers;
-                }
-                for (var i = 0; i < record.Cells.Length && i < _headerColumns!.Length; i++)
-                {
-                    if (record.Cells[i].Length > 0) AddText(fields, _headerColumns[i], record.Cells[i], ref identifier);
+                    if (record.Cells[i].Length > 0) AddText(fields, columns[i], record.Cells[i], ref identifier);
                 }
             }
             return new RowWork(record, fields, string.IsNullOrWhiteSpace(identifier) ? null : identifier!.Trim(), null);
+        }
+
+        /// <summary>The columns of a CSV header row. Every record of a file shares its header
+        /// array, so they are resolved once.</summary>
+        public IReadOnlyList<MappedColumn> ColumnsFor(IReadOnlyList<string> headers)
+        {
+            if (!ReferenceEquals(headers, _headers))
+            {
+                _headerColumns = headers.Select(ColumnFor).ToArray();
+                _headers = headers;
+            }
+            return _headerColumns!;
         }
 
         private void AddText(IDictionary<string, object?> fields, string header, string cell, ref string? identifier) =>
             AddText(fields, ColumnFor(header), cell, ref identifier);
 
         [MethodImpl(JitHints.PerRow)]
-        private void AddText(IDictionary<string, object?> fields, Column column, string cell, ref string? identifier)
+        private void AddText(IDictionary<string, object?> fields, MappedColumn column, string cell, ref string? identifier)
         {
             if (column.Ignored) return;
             if (column.IsIdentifier) identifier = cell;
@@ -100,7 +107,7 @@ namespace JiraConnector.Bulk
             return value;
         }
 
-        private Column ColumnFor(string header)
+        private MappedColumn ColumnFor(string header)
         {
             if (_columns.TryGetValue(header, out var known)) return known;
             var column = Resolve(header.Trim());
@@ -108,28 +115,28 @@ namespace JiraConnector.Bulk
             return column;
         }
 
-        private Column Resolve(string header)
+        private MappedColumn Resolve(string header)
         {
-            if (ColumnPath.IsIgnored(header)) return Column.Ignore;
-            if (IsKeyOrId(header)) return new Column(null, new string[0], null, IsIdentifierHeader(header), identifierOnly: true);
+            if (ColumnPath.IsIgnored(header)) return MappedColumn.Ignore;
+            if (IsKeyOrId(header)) return new MappedColumn(null, new string[0], null, IsIdentifierHeader(header), identifierOnly: true);
             try
             {
                 var field = _catalog.Resolve(header);
-                return new Column(field, new string[0], null, IsIdentifierField(field), identifierOnly: false);
+                return new MappedColumn(field, new string[0], null, IsIdentifierField(field), identifierOnly: false);
             }
             catch (ArgumentException whole)
             {
                 var dot = header.IndexOf('.');
-                if (dot <= 0) return new Column(null, new string[0], $"Column '{header}': {whole.Message}", false, false);
+                if (dot <= 0) return new MappedColumn(null, new string[0], $"Column '{header}': {whole.Message}", false, false);
                 try
                 {
                     var field = _catalog.Resolve(header.Substring(0, dot));
                     var path = header.Substring(dot + 1).Split('.');
-                    return new Column(field, path, null, string.Equals(header, _identifier, StringComparison.OrdinalIgnoreCase), false);
+                    return new MappedColumn(field, path, null, string.Equals(header, _identifier, StringComparison.OrdinalIgnoreCase), false);
                 }
                 catch (ArgumentException part)
                 {
-                    return new Column(null, new string[0], $"Column '{header}': {part.Message}", false, false);
+                    return new MappedColumn(null, new string[0], $"Column '{header}': {part.Message}", false, false);
                 }
             }
         }
@@ -141,26 +148,5 @@ namespace JiraConnector.Bulk
         private static bool IsKey(string name) => string.Equals(name, "key", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "issuekey", StringComparison.OrdinalIgnoreCase);
 
         internal static bool IsKeyOrId(string name) => IsKey(name) || string.Equals(name, "id", StringComparison.OrdinalIgnoreCase);
-
-        private sealed class Column
-        {
-            public static readonly Column Ignore = new Column(null, new string[0], null, false, true) { Ignored = true };
-
-            public Column(Field? field, IReadOnlyList<string> path, string? error, bool isIdentifier, bool identifierOnly)
-            {
-                Field = field;
-                Path = path;
-                Error = error;
-                IsIdentifier = isIdentifier;
-                IdentifierOnly = identifierOnly;
-            }
-
-            public Field? Field { get; }
-            public IReadOnlyList<string> Path { get; }
-            public string? Error { get; }
-            public bool IsIdentifier { get; }
-            public bool IdentifierOnly { get; }
-            public bool Ignored { get; private set; }
-        }
     }
 }

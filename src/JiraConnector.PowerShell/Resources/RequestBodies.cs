@@ -23,7 +23,7 @@ namespace JiraConnector.Resources
 
         public static string Build(WriteShape shape, JiraInstance instance, IDictionary<string, object?> fields, FieldCatalog? catalog, string? id)
         {
-            var adf = instance.RestPath.IndexOf("/3/", StringComparison.Ordinal) >= 0;
+            var adf = WritesAdf(instance);
             using var buffer = new MemoryStream();
             using (var writer = new Utf8JsonWriter(buffer))
             {
@@ -83,7 +83,10 @@ namespace JiraConnector.Resources
         /// <summary>The "fields" member of an issue body, written into an object the caller has
         /// opened (bulk jobs write fifty issues into one request, each with more members).</summary>
         internal static void WriteIssueFields(Utf8JsonWriter writer, JiraInstance instance, IDictionary<string, object?> fields, FieldCatalog catalog) =>
-            WriteFieldsMember(writer, fields, catalog, instance.RestPath.IndexOf("/3/", StringComparison.Ordinal) >= 0, instance.Deployment == JiraDeployment.Cloud);
+            WriteFieldsMember(writer, fields, catalog, WritesAdf(instance), instance.Deployment == JiraDeployment.Cloud);
+
+        /// <summary>Whether rich-text fields go as ADF: Cloud's v3 API (v2 and Data Center take plain text).</summary>
+        internal static bool WritesAdf(JiraInstance instance) => instance.RestPath.IndexOf("/3/", StringComparison.Ordinal) >= 0;
 
         [MethodImpl(JitHints.PerRow)]
         private static void WriteFieldsMember(Utf8JsonWriter writer, IDictionary<string, object?> fields, FieldCatalog catalog, bool adf, bool cloud)
@@ -99,7 +102,7 @@ namespace JiraConnector.Resources
         }
 
         [MethodImpl(JitHints.PerRow)]
-        private static void WriteFieldValue(Utf8JsonWriter writer, Field field, object? input, bool adf, bool cloud)
+        internal static void WriteFieldValue(Utf8JsonWriter writer, Field field, object? input, bool adf, bool cloud)
         {
             var value = PowerShellJson.Unwrap(input);
             if (value == null || value is IDictionary || value is PSObject)
