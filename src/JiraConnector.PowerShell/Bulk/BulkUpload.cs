@@ -77,7 +77,7 @@ namespace JiraConnector.Bulk
             private readonly BulkJob _job;
             private readonly IBulkOperation _operation;
             private readonly BulkJournal _journal;
-            private readonly SemaphoreSlim _slots;
+            private readonly BatchSlots _slots;
             private readonly CancellationTokenSource _failure;
             private readonly List<Task> _running = new List<Task>();
             private readonly List<RowOutcome> _refused = new List<RowOutcome>();
@@ -88,7 +88,7 @@ namespace JiraConnector.Bulk
                 _job = job;
                 _operation = operation;
                 _journal = journal;
-                _slots = new SemaphoreSlim(Math.Max(1, throttle));
+                _slots = new BatchSlots(throttle);
                 _failure = failure;
             }
 
