@@ -7,6 +7,9 @@
         50 a request, 4 requests in flight, bodies prepared in advance (target >= 0.8);
     (b) peak working set of a pwsh that uploads 100,000 rows minus one that uploads 10,000 (target < 64 MB).
     (a) is the median of -Runs runs (short runs on a shared 2-core machine vary a lot), (b) of -MemoryRuns.
+    Each run times the module and then the raw sender, back to back, and the ratio printed is the
+    median of the runs' own ratios: a machine that is slower for a few seconds slows both halves of
+    a run, where the ratio of two separate medians could pair a fast run with a slow one.
 
     A fresh pwsh spends its first minutes compiling: tiered compilation re-JITs PowerShell's own code
     in the background, on one of the two cores, in bursts of up to 200 ms that land on whichever
@@ -63,8 +66,13 @@ try {
         param([scriptblock] $Part)
         [GC]::Collect(1)
         $jit = [Runtime.JitInfo]::GetCompilationTime($false)
+        $allocated = [GC]::GetTotalAllocatedBytes($true)
         $seconds = & $Part
-        [pscustomobject]@{ Seconds = $seconds; JitMs = ([Runtime.JitInfo]::GetCompilationTime($false) - $jit).TotalMilliseconds }
+        [pscustomobject]@{
+            Seconds = $seconds
+            JitMs = ([Runtime.JitInfo]::GetCompilationTime($false) - $jit).TotalMilliseconds
+            BytesPerRow = ([GC]::GetTotalAllocatedBytes($true) - $allocated) / 10000
+        }
     }
 
     # Each round's inputs, made before its timed parts: the module reads a CSV file, the raw
@@ -89,7 +97,7 @@ try {
     }
 
     # Timed runs, alternated so that machine noise and the emulator's growing store hit both alike.
-    $moduleRates = @(); $rawRates = @(); $pairRatios = @(); $repeats = 0; $stillHit = 0
+    $moduleRates = @(); $rawRates = @(); $pairRatios = @(); $moduleBytes = @(); $rawBytes = @(); $repeats = 0; $stillHit = 0
     foreach ($run in 1..$Runs) {
         foreach ($attempt in 1..3) {
             $pair = New-RoundInput
@@ -102,13 +110,16 @@ try {
         $moduleRates += 10000 / $moduleRun.Seconds
         $rawRates += 10000 / $rawRun.Seconds
         $pairRatios += $rawRun.Seconds / $moduleRun.Seconds
+        $moduleBytes += $moduleRun.BytesPerRow
+        $rawBytes += $rawRun.BytesPerRow
         if ($ShowRuns) { Write-Host ("    run {0}: module {1:N3} s (JIT {2:N0} ms), raw {3:N3} s (JIT {4:N0} ms)" -f $run, $moduleRun.Seconds, $moduleRun.JitMs, $rawRun.Seconds, $rawRun.JitMs) }
     }
     $moduleRate = Get-Median $moduleRates
     $rawRate = Get-Median $rawRates
+    "    allocated in this process per row: Start-JiraBulkJob {0:N0} bytes, raw issue/bulk {1:N0} bytes (its bodies are made beforehand)" -f (Get-Median $moduleBytes), (Get-Median $rawBytes) | Write-Host
     "    warm-up: {0} rounds; {1} timed runs, {2} measured again because the JIT hit them, {3} still hit after three tries" -f $warmup, $Runs, $repeats, $stillHit | Write-Host
-    "(a) 10,000 rows at concurrency {0}: Start-JiraBulkJob {1:N0} rows/s, raw issue/bulk {2:N0} rows/s, ratio {3:N2}; median of the runs' own ratios {4:N2} (target >= 0.8)" -f `
-        $Concurrency, $moduleRate, $rawRate, ($moduleRate / $rawRate), (Get-Median $pairRatios)
+    "(a) 10,000 rows at concurrency {0}: Start-JiraBulkJob {1:N0} rows/s, raw issue/bulk {2:N0} rows/s (medians); ratio {3:N2} (target >= 0.8)" -f `
+        $Concurrency, $moduleRate, $rawRate, (Get-Median $pairRatios)
     Disconnect-JiraInstance -Name bench -Confirm:$false
 
     # (b) memory: one fresh process per run and size, so each peak is its own.
