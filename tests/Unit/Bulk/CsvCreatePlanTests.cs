@@ -49,6 +49,37 @@ public sealed class CsvCreatePlanTests(CloudEmulator cloud, DataCenterEmulator d
         Assert.Null(CsvCreatePlan.For(columns, instance));
     }
 
+    [Fact]
+    public async Task The_plan_writes_what_the_field_map_writes_for_generated_files()
+    {
+        var (instance, catalog) = await ConnectAsync(cloud, "plan-generated");
+        var creator = new IncidentCreator(new BulkContext(instance, "job-plan", default), catalog);
+        string[] vocabulary =
+        [
+            "project", "project.key", "project.name", "issuetype", "issuetype.name", "issuetype.id", "summary", "Summary", "description",
+            "priority", "priority.name", "labels", "assignee", "assignee.accountId", "Story point estimate", "resolution.name",
+            "worklog.comment", "key", "id", "_row", "nosuchfield", "nosuchfield.key",
+        ];
+        string[] cells = ["", "OPS", "10000", "a;b", " x ; ;y", "High", "3.5", "text with \"quotes\"", "=SUM(A1)"];
+        var random = new Random(20261129);
+        var planned = 0;
+        for (var file = 0; file < 300; file++)
+        {
+            var headers = Enumerable.Range(0, random.Next(1, 7)).Select(_ => vocabulary[random.Next(vocabulary.Length)]).ToArray();
+            var fieldMap = new IncidentRecordMapper(catalog, "key");
+            var plan = CsvCreatePlan.For(fieldMap.ColumnsFor(headers), instance);
+            if (plan == null) continue;
+            planned++;
+            for (var row = 1; row <= 5; row++)
+            {
+                var record = SourceRecord.FromCells(row, headers, headers.Select(_ => cells[random.Next(cells.Length)]).ToArray(), null);
+                Assert.Equal(Outcome(() => creator.ElementFor(fieldMap.Map(record))), Outcome(() => creator.ElementFor(plan, record)));
+            }
+        }
+        // Most generated headers have a plan; the rest (overlapping columns) are the field map's.
+        Assert.InRange(planned, 150, 300);
+    }
+
     private async Task AssertSameAsync(EmulatorFixture emulator, string name, string header, string[] rows)
     {
         var (instance, catalog) = await ConnectAsync(emulator, name);
