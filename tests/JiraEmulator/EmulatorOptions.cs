@@ -34,4 +34,10 @@ public sealed class EmulatorOptions
     /// test sees reuse detection revoke the chain at once.
     /// </summary>
     public TimeSpan RefreshTokenReuseLeeway { get; set; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// Behave like a site where no installed app declares issue properties indexed: JQL on issue.property[...]
+    /// is refused with Jira's 400 "Field ... does not exist". Off by default (the emulator indexes every property).
+    /// </summary>
+    public bool UnindexedProperties { get; set; }
 }

@@ -21,7 +21,7 @@ public sealed class EmulatorState
         Groups = JiraEmulator.Data.Groups.From(Data.Users);
         Faults = new FaultPlan(options.Seed);
         Requests = new RequestLog();
-        Search = new SearchService(Data, time);
+        Search = new SearchService(Data, time, options);
         Events = new EventBus();
         IssueService = new IssueService(Data, Events, time);
         OAuth = new OAuthServer(options, time);

@@ -38,7 +38,7 @@ public static class Program
     }
 
     public const string Usage =
-        "Usage: JiraEmulator [--urls http://127.0.0.1:0] [--seed 1] [--issues 1000] [--deployment Cloud|DataCenter] [--rate-limit <requests per second>] [--rate-limit-burst <n>]";
+        "Usage: JiraEmulator [--urls http://127.0.0.1:0] [--seed 1] [--issues 1000] [--deployment Cloud|DataCenter] [--rate-limit <requests per second>] [--rate-limit-burst <n>] [--unindexed-properties]";
 
     /// <summary>Parses the arguments; throws ArgumentException naming the bad one; returns null for --help.</summary>
     public static EmulatorOptions ParseArguments(IReadOnlyList<string> args)
@@ -50,6 +50,11 @@ public static class Program
             string name = arg, value;
             int eq = arg.IndexOf('=', StringComparison.Ordinal);
             if (arg is "--help" or "-h" or "-?") return null!;
+            if (string.Equals(arg, "--unindexed-properties", StringComparison.OrdinalIgnoreCase))
+            {
+                options.UnindexedProperties = true;
+                continue;
+            }
             if (eq > 0)
             {
                 name = arg[..eq];

@@ -22,6 +22,20 @@ namespace JiraConnector.Bulk
         public CancellationToken Cancellation { get; }
         public RateGate Gate { get; } = new RateGate();
 
+        /// <summary>When the job first started (a resumed job keeps its first start): the scan for
+        /// markers looks at issues created since then.</summary>
+        public DateTimeOffset StartedAt { get; set; } = DateTimeOffset.Now;
+
+        /// <summary>Set once Jira refused JQL on the marker property (no app indexes it): later
+        /// lookups of this run go straight to the scan.</summary>
+        public bool MarkerJqlRefused
+        {
+            get => Volatile.Read(ref _markerJqlRefused);
+            set => Volatile.Write(ref _markerJqlRefused, value);
+        }
+
+        private bool _markerJqlRefused;
+
         /// <summary>How often a record is tried before it is reported as failed.</summary>
         public int MaxAttempts { get; set; } = 6;
 

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading.Tasks;
+using JiraConnector.Http;
 using JiraConnector.Internal;
 using JiraConnector.Paging;
 using JiraConnector.Resources;
@@ -45,43 +46,72 @@ namespace JiraConnector.Bulk
             return jql;
         }
 
-        /// <summary>Which of these rows already exist in Jira, with their keys and ids.</summary>
+        /// <summary>Which of these rows already exist in Jira, with their keys and ids. JQL on the
+        /// property finds them directly where an app indexes it; a site that refuses that JQL (400,
+        /// "the field does not exist") is asked once per run, then scanned (MarkerScan).</summary>
         public static async Task<Dictionary<long, (string Key, string Id)>> FindAsync(BulkContext context, IReadOnlyCollection<long> rows)
+        {
+            if (!context.MarkerJqlRefused)
+            {
+                try
+                {
+                    return await FindByJqlAsync(context, rows).ConfigureAwait(false);
+                }
+                catch (JiraApiException ex) when (ex.StatusCode == 400)
+                {
+                    context.MarkerJqlRefused = true;
+                }
+            }
+            return await MarkerScan.FindAsync(context, rows).ConfigureAwait(false);
+        }
+
+        private static async Task<Dictionary<long, (string Key, string Id)>> FindByJqlAsync(BulkContext context, IReadOnlyCollection<long> rows)
         {
             var found = new Dictionary<long, (string Key, string Id)>();
             foreach (var chunk in rows.Select((row, index) => (row, index)).GroupBy(p => p.index / RowsPerQuery, p => p.row))
             {
-                var keys = await BulkHttp.RetryAsync(context, () => KeysAsync(context, Jql(context.JobId, chunk))).ConfigureAwait(false);
-                // The search gives keys, not rows: each found issue's marker says which row it is.
-                foreach (var key in keys)
-                {
-                    using var issue = await BulkHttp.SendSafeAsync(context, Rest.Get(context.Instance, "issue/" + Rest.Segment(key),
-                        new QueryString().Add("fields", "key").Add("properties", PropertyKey))).ConfigureAwait(false);
-                    if (issue == null) continue;
-                    var marker = JsonRead.Child(issue.RootElement, "properties") is JsonElement properties ? JsonRead.Child(properties, PropertyKey) : null;
-                    if (marker is JsonElement value && JsonRead.String(value, "job") == context.JobId &&
-                        value.TryGetProperty("row", out var row) && row.ValueKind == JsonValueKind.Number)
-                    {
-                        found[row.GetInt64()] = (key, JsonRead.String(issue.RootElement, "id") ?? string.Empty);
-                    }
-                }
+                var wanted = new HashSet<long>(chunk);
+                var some = await BulkHttp.RetryAsync(context, () => SearchAsync(context, Jql(context.JobId, wanted), wanted)).ConfigureAwait(false);
+                foreach (var pair in some) found[pair.Key] = pair.Value;
             }
             return found;
         }
 
-        /// <summary>Keys of the incidents a JQL query finds, read page by page.</summary>
-        public static async Task<List<string>> KeysAsync(BulkContext context, string jql)
+        /// <summary>The wanted rows among the incidents a JQL query finds, read page by page. The
+        /// search returns each issue's marker (properties parameter) where Jira supports it (Cloud);
+        /// an issue that comes back without its properties (Data Center 8.4.3's search has no such
+        /// parameter) is read on its own.</summary>
+        public static async Task<Dictionary<long, (string Key, string Id)>> SearchAsync(BulkContext context, string jql, ISet<long> wanted)
         {
-            var options = new ReadOptions { Jql = jql, Fields = new[] { "key" }, PageSize = 100 };
+            var options = new ReadOptions { Jql = jql, Fields = new[] { "key" }, Properties = new[] { PropertyKey }, PageSize = 100 };
             var style = ResourceCatalog.Get("incidents").Paging(context.Instance, options);
             var reader = new PagedReader(context.Instance.Client, null);
-            var keys = new List<string>();
+            var found = new Dictionary<long, (string Key, string Id)>();
+            var unread = new List<string>();
             await context.Gate.WaitAsync(context.Cancellation).ConfigureAwait(false);
             await foreach (var item in reader.ReadAsync(PageCursor.Start(style), context.Cancellation).ConfigureAwait(false))
             {
-                if (JsonRead.String(item, "key") is string key) keys.Add(key);
+                if (!(JsonRead.String(item, "key") is string key)) continue;
+                if (JsonRead.Child(item, "properties") is JsonElement properties) Take(context, item, key, properties, wanted, found);
+                else unread.Add(key);
             }
-            return keys;
+            foreach (var key in unread)
+            {
+                using var issue = await BulkHttp.SendSafeAsync(context, Rest.Get(context.Instance, "issue/" + Rest.Segment(key),
+                    new QueryString().Add("fields", "key").Add("properties", PropertyKey))).ConfigureAwait(false);
+                if (issue != null && JsonRead.Child(issue.RootElement, "properties") is JsonElement properties) Take(context, issue.RootElement, key, properties, wanted, found);
+            }
+            return found;
+        }
+
+        /// <summary>Records the issue if its marker is this job's mark of a wanted row.</summary>
+        private static void Take(BulkContext context, JsonElement issue, string key, JsonElement properties, ISet<long> wanted,
+            Dictionary<long, (string Key, string Id)> found)
+        {
+            if (properties.ValueKind != JsonValueKind.Object || !(JsonRead.Child(properties, PropertyKey) is JsonElement value)) return;
+            if (value.ValueKind != JsonValueKind.Object || JsonRead.String(value, "job") != context.JobId) return;
+            if (!value.TryGetProperty("row", out var row) || row.ValueKind != JsonValueKind.Number || !row.TryGetInt64(out var number)) return;
+            if (wanted.Contains(number)) found[number] = (key, JsonRead.String(issue, "id") ?? string.Empty);
         }
     }
 }

@@ -32,7 +32,7 @@ namespace JiraConnector.Bulk
                 var now = DateTimeOffset.Now;
                 job.MarkRunning(replay?.StartTime ?? now);
                 journal.Started(now);
-                var context = new BulkContext(instance, job.JobId, failure.Token);
+                var context = new BulkContext(instance, job.JobId, failure.Token) { StartedAt = job.StartTime ?? now };
                 if (job.Manifest.IsDownload) await BulkDownload.RunAsync(job, context).ConfigureAwait(false);
                 else await BulkUpload.RunAsync(job, context, journal, replay, failure).ConfigureAwait(false);
             }

@@ -125,14 +125,15 @@ namespace JiraConnector.Resources
             var jql = string.IsNullOrWhiteSpace(options.Jql) ? AllIncidentsJql : options.Jql!;
             var pageSize = Math.Min(options.PageSize, MaxIssuePage);
             var fields = FieldList(options);
+            var properties = options.Properties == null || options.Properties.Count == 0 ? null : string.Join(",", options.Properties);
             if (instance.Deployment == JiraDeployment.Cloud)
             {
                 return new TokenPaging(token => new JiraRequest(HttpMethod.Get, new QueryString()
-                    .Add("jql", jql).Add("maxResults", pageSize).Add("fields", fields).Add("nextPageToken", token)
+                    .Add("jql", jql).Add("maxResults", pageSize).Add("fields", fields).Add("properties", properties).Add("nextPageToken", token)
                     .AppendTo(instance.RestPath + "search/jql")));
             }
             return new OffsetPaging(startAt => new JiraRequest(HttpMethod.Get, new QueryString()
-                .Add("jql", jql).Add("startAt", startAt).Add("maxResults", pageSize).Add("fields", fields)
+                .Add("jql", jql).Add("startAt", startAt).Add("maxResults", pageSize).Add("fields", fields).Add("properties", properties)
                 .AppendTo(instance.RestPath + "search")), "issues");
         }
     }

@@ -19,6 +19,9 @@ namespace JiraConnector.Resources
         /// <summary>Jira field ids to ask for (incidents); null for the defaults.</summary>
         public IReadOnlyList<string>? Fields { get; set; }
 
+        /// <summary>Issue properties each found incident should carry (search's properties parameter).</summary>
+        public IReadOnlyList<string>? Properties { get; set; }
+
         /// <summary>A project key (or issue key) for agents: Jira lists assignable users per project.</summary>
         public string? Project { get; set; }
 

@@ -21,6 +21,11 @@ public sealed class Issue
     public required Priority Priority { get; set; }
     public User? Assignee { get; set; }
     public required User Reporter { get; set; }
+
+    /// <summary>Who created the issue; unlike the reporter it never changes. Seeded issues leave it null (their reporter).</summary>
+    public User? CreatedBy { get; init; }
+
+    public User Creator => CreatedBy ?? Reporter;
     public string[] Labels { get; set; } = [];
     public required DateTimeOffset Created { get; init; }
     public required DateTimeOffset Updated { get; set; }

@@ -26,13 +26,13 @@ public static class SearchEndpoints
             {
                 var q = context.Request;
                 return EnhancedSearch(context, version, state, q.Query["jql"], q.Query["nextPageToken"],
-                    q.GetInt("maxResults", 50), q.GetList("fields"), q.GetList("expand"));
+                    q.GetInt("maxResults", 50), q.GetList("fields"), SearchExtras(state, q.GetList("expand"), q.GetList("properties")));
             });
             api.MapPost("/search/jql", async (HttpContext context) =>
             {
                 var body = await context.Request.ReadJsonObjectAsync();
                 return EnhancedSearch(context, version, state, body.GetString("jql"), body.GetString("nextPageToken"),
-                    body.GetInt("maxResults") ?? 50, body.GetStrings("fields"), body.GetStrings("expand"));
+                    body.GetInt("maxResults") ?? 50, body.GetStrings("fields"), SearchExtras(state, body.GetStrings("expand"), body.GetStrings("properties")));
             });
             api.MapPost("/search/approximate-count", async (HttpContext context) =>
             {
@@ -52,13 +52,14 @@ public static class SearchEndpoints
         api.MapGet("/search", (HttpContext context) =>
         {
             var q = context.Request;
-            return OldSearch(context, version, state, q.Query["jql"], q.GetInt("startAt", 0), q.GetInt("maxResults", 50), q.GetList("fields"), q.GetList("expand"));
+            return OldSearch(context, version, state, q.Query["jql"], q.GetInt("startAt", 0), q.GetInt("maxResults", 50), q.GetList("fields"),
+                SearchExtras(state, q.GetList("expand"), q.GetList("properties")));
         });
         api.MapPost("/search", async (HttpContext context) =>
         {
             var body = await context.Request.ReadJsonObjectAsync();
             return OldSearch(context, version, state, body.GetString("jql"), body.GetInt("startAt") ?? 0,
-                body.GetInt("maxResults") ?? 50, body.GetStrings("fields"), body.GetStrings("expand"));
+                body.GetInt("maxResults") ?? 50, body.GetStrings("fields"), SearchExtras(state, body.GetStrings("expand"), body.GetStrings("properties")));
         });
     }
 
@@ -69,16 +70,19 @@ public static class SearchEndpoints
     }
 
     /// <summary>
-    /// What a search's expand adds to each issue: renderedFields, changelog and transitions. (names and schema belong
-    /// to the whole result in Jira, not to each issue, so they are not written per issue.) Null when nothing is asked.
+    /// What a search adds to each issue: expand's renderedFields, changelog and transitions (names and schema belong
+    /// to the whole result in Jira, not to each issue, so they are not written per issue), and the issue properties
+    /// named by `properties` (Cloud's searches; Data Center 8.4.3's WADL gives its search no such parameter, so
+    /// there it is ignored). Null when nothing is asked.
     /// </summary>
-    private static IssueExtras? SearchExtras(List<string> expand)
+    private static IssueExtras? SearchExtras(EmulatorState state, List<string> expand, List<string> properties)
     {
         var perIssue = expand.Where(e => e is "renderedFields" or "changelog" or "transitions").ToList();
-        return perIssue.Count == 0 ? null : IssueExtras.From(perIssue, []);
+        if (!state.IsCloud) properties = [];
+        return perIssue.Count == 0 && properties.Count == 0 ? null : IssueExtras.From(perIssue, properties);
     }
 
-    private static IResult EnhancedSearch(HttpContext context, int version, EmulatorState state, string? jql, string? token, int maxResults, List<string> requestedFields, List<string> expand)
+    private static IResult EnhancedSearch(HttpContext context, int version, EmulatorState state, string? jql, string? token, int maxResults, List<string> requestedFields, IssueExtras? extras)
     {
         var caller = context.CurrentUser();
         jql ??= "";
@@ -90,7 +94,6 @@ public static class SearchEndpoints
         int end = Math.Min(result.Length, offset + limit);
         bool isLast = end >= result.Length;
         var api = ApiContext.From(context, version, state.Options.Deployment);
-        var extras = SearchExtras(expand);
         return JsonResponse.Ok(w =>
         {
             w.WriteStartObject();
@@ -103,7 +106,7 @@ public static class SearchEndpoints
         });
     }
 
-    private static IResult OldSearch(HttpContext context, int version, EmulatorState state, string? jql, int startAt, int maxResults, List<string> requestedFields, List<string> expand)
+    private static IResult OldSearch(HttpContext context, int version, EmulatorState state, string? jql, int startAt, int maxResults, List<string> requestedFields, IssueExtras? extras)
     {
         var caller = context.CurrentUser();
         if (startAt < 0) throw JiraErrorException.BadRequest("The value of 'startAt' must not be negative.");
@@ -114,7 +117,6 @@ public static class SearchEndpoints
         var result = state.Search.Run(jql ?? "", caller);
         int end = Math.Min(result.Length, startAt + limit);
         var api = ApiContext.From(context, version, state.Options.Deployment);
-        var extras = SearchExtras(expand);
         return JsonResponse.Ok(w =>
         {
             w.WriteStartObject();

@@ -30,6 +30,7 @@ public sealed class IssueService(JiraData data, EventBus events, TimeProvider ti
             Priority = input.Priority.HasValue ? input.Priority.Value : Catalog.Priorities[2],
             Assignee = input.Assignee.HasValue ? input.Assignee.Value : null,
             Reporter = input.Reporter.HasValue ? input.Reporter.Value : caller,
+            CreatedBy = caller,
             Labels = Labels(input, []),
             Created = now,
             Updated = now,

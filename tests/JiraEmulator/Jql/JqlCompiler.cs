@@ -2,8 +2,9 @@ using JiraEmulator.Data;
 
 namespace JiraEmulator.Jql;
 
-/// <summary>What a JQL query may depend on besides the issue: currentUser() and now().</summary>
-public sealed record JqlContext(JiraData Data, User Caller, DateTimeOffset Now);
+/// <summary>What a JQL query may depend on besides the issue: currentUser(), now(), and whether the
+/// site indexes issue properties (on Jira only those an installed app declares are searchable).</summary>
+public sealed record JqlContext(JiraData Data, User Caller, DateTimeOffset Now, bool PropertiesIndexed = true);
 
 /// <summary>A query turned into a predicate (null: every issue) and a sort order. Bounded: the query has a WHERE part.</summary>
 public sealed record CompiledJql(Func<Issue, bool>? Filter, Comparison<Issue> Order, bool Bounded, bool HasOrderBy);

@@ -12,7 +12,12 @@ public static class JqlFields
     {
         string name = clause.Field.Trim();
         string lower = name.ToLowerInvariant();
-        if (lower.StartsWith("issue.property[", StringComparison.Ordinal)) return JqlMatchers.Property(clause, name);
+        if (lower.StartsWith("issue.property[", StringComparison.Ordinal))
+        {
+            // Jira answers an unindexed property exactly as a field that does not exist.
+            if (!context.PropertiesIndexed) throw UnknownField(name);
+            return JqlMatchers.Property(clause, name);
+        }
 
         return lower switch
         {
@@ -33,14 +38,18 @@ public static class JqlFields
             "resolution" => JqlMatchers.Reference(clause, "resolution", i => i.Resolution,
                 v => Catalog.Resolutions.FirstOrDefault(r => r.Id == v || Same(r.Name, v)), emptyAlias: "Unresolved"),
             "assignee" => JqlMatchers.UserField(clause, "assignee", i => i.Assignee, context),
-            "reporter" or "creator" => JqlMatchers.UserField(clause, lower, i => i.Reporter, context),
+            "reporter" => JqlMatchers.UserField(clause, lower, i => i.Reporter, context),
+            "creator" => JqlMatchers.UserField(clause, lower, i => i.Creator, context),
             "labels" or "label" => JqlMatchers.Labels(clause),
             "created" or "createddate" => JqlMatchers.Date(clause, "created", i => i.Created, context.Now),
             "updated" or "updateddate" => JqlMatchers.Date(clause, "updated", i => i.Updated, context.Now),
             "resolved" or "resolutiondate" => JqlMatchers.Date(clause, "resolved", i => i.ResolutionDate, context.Now),
             "cf[10016]" or "customfield_10016" or "story points" or "story point estimate" =>
                 JqlMatchers.Number(clause, "cf[10016]", i => i.StoryPoints),
-            _ => throw JqlErrors.Semantic($"Field '{name}' does not exist or you do not have permission to view it."),
+            _ => throw UnknownField(name),
         };
     }
+
+    private static Exception UnknownField(string name) =>
+        JqlErrors.Semantic($"Field '{name}' does not exist or you do not have permission to view it.");
 }

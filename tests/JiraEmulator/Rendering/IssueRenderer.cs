@@ -165,7 +165,7 @@ public static class IssueRenderer
         }
         if (fields.Includes("assignee")) UserRenderer.WriteOrNull(writer, "assignee", issue.Assignee, api);
         if (fields.Includes("reporter")) UserRenderer.WriteOrNull(writer, "reporter", issue.Reporter, api);
-        if (fields.Includes("creator")) UserRenderer.WriteOrNull(writer, "creator", issue.Reporter, api);
+        if (fields.Includes("creator")) UserRenderer.WriteOrNull(writer, "creator", issue.Creator, api);
         if (fields.Includes("labels"))
         {
             writer.WriteStartArray("labels");

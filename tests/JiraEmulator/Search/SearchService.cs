@@ -8,13 +8,13 @@ namespace JiraEmulator.Search;
 /// Runs JQL over the issue store. The sorted result of a query is cached per (JQL, caller, store
 /// version), so paging through 100,000 issues filters and sorts once, not once per page.
 /// </summary>
-public sealed class SearchService(JiraData data, TimeProvider time)
+public sealed class SearchService(JiraData data, TimeProvider time, EmulatorOptions options)
 {
     private const int CacheSize = 32;
     private readonly ConcurrentDictionary<string, (long Version, DateTimeOffset Built, Issue[] Result)> cache = new();
 
     public CompiledJql Compile(string jql, User caller) =>
-        JqlCompiler.Compile(jql, new JqlContext(data, caller, time.GetUtcNow()));
+        JqlCompiler.Compile(jql, new JqlContext(data, caller, time.GetUtcNow(), PropertiesIndexed: !options.UnindexedProperties));
 
     public Issue[] Run(string jql, User caller)
     {
