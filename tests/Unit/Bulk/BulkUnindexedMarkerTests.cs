@@ -82,6 +82,32 @@ public sealed class BulkUnindexedMarkerTests : IClassFixture<CloudEmulator>, IDi
     }
 
     [Fact]
+    public async Task Rows_that_set_another_reporter_are_still_found_by_the_scan()
+    {
+        // alice reports them; the caller (admin) creates them. A scan on reporter would miss them and send them again.
+        var text = new System.Text.StringBuilder("project.key,issuetype.name,summary,reporter.accountId\n");
+        foreach (var row in Enumerable.Range(1, 50)) text.Append($"OPS,Task,alicerep row {row},712020:00000000-0000-4000-8000-000000000002\n");
+        var path = _files.Write("alice.csv", text.ToString());
+        await _host.Admin.ClearAsync();
+        await _host.Admin.AddFaultAsync(new { truncate = true, count = 1, pathContains = "issue/bulk", method = "POST" });
+        BulkJob job;
+        try
+        {
+            job = _host.Run("incidents -Path $path", new Dictionary<string, object?> { ["path"] = path });
+        }
+        finally
+        {
+            await _host.Admin.ClearAsync();
+        }
+
+        BulkHost.AssertCompleted(job);
+        BulkHost.AssertNoErrors(_host, job);
+        var created = await CreatedByAsync(job.JobId);
+        Assert.Equal(50, created.Count);
+        Assert.Equal(50, created.Select(c => c.Summary).Distinct().Count());
+    }
+
+    [Fact]
     public async Task A_resume_after_a_kill_creates_nothing_twice()
     {
         var path = _files.IncidentCsv("resume.csv", 60, "unresume");
