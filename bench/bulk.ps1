@@ -67,11 +67,13 @@ try {
         [GC]::Collect(1)
         $jit = [Runtime.JitInfo]::GetCompilationTime($false)
         $allocated = [GC]::GetTotalAllocatedBytes($true)
+        $workItems = [Threading.ThreadPool]::CompletedWorkItemCount
         $seconds = & $Part
         [pscustomobject]@{
             Seconds = $seconds
             JitMs = ([Runtime.JitInfo]::GetCompilationTime($false) - $jit).TotalMilliseconds
             BytesPerRow = ([GC]::GetTotalAllocatedBytes($true) - $allocated) / 10000
+            WorkItemsPerBatch = ([Threading.ThreadPool]::CompletedWorkItemCount - $workItems) / 200
         }
     }
 
@@ -97,7 +99,7 @@ try {
     }
 
     # Timed runs, alternated so that machine noise and the emulator's growing store hit both alike.
-    $moduleRates = @(); $rawRates = @(); $pairRatios = @(); $moduleBytes = @(); $rawBytes = @(); $repeats = 0; $stillHit = 0
+    $moduleRates = @(); $rawRates = @(); $pairRatios = @(); $moduleBytes = @(); $rawBytes = @(); $moduleItems = @(); $rawItems = @(); $repeats = 0; $stillHit = 0
     foreach ($run in 1..$Runs) {
         foreach ($attempt in 1..3) {
             $pair = New-RoundInput
@@ -112,11 +114,14 @@ try {
         $pairRatios += $rawRun.Seconds / $moduleRun.Seconds
         $moduleBytes += $moduleRun.BytesPerRow
         $rawBytes += $rawRun.BytesPerRow
+        $moduleItems += $moduleRun.WorkItemsPerBatch
+        $rawItems += $rawRun.WorkItemsPerBatch
         if ($ShowRuns) { Write-Host ("    run {0}: module {1:N3} s (JIT {2:N0} ms), raw {3:N3} s (JIT {4:N0} ms)" -f $run, $moduleRun.Seconds, $moduleRun.JitMs, $rawRun.Seconds, $rawRun.JitMs) }
     }
     $moduleRate = Get-Median $moduleRates
     $rawRate = Get-Median $rawRates
     "    allocated in this process per row: Start-JiraBulkJob {0:N0} bytes, raw issue/bulk {1:N0} bytes (its bodies are made beforehand)" -f (Get-Median $moduleBytes), (Get-Median $rawBytes) | Write-Host
+    "    thread-pool work items per request of 50 rows: Start-JiraBulkJob {0:N1}, raw issue/bulk {1:N1}" -f (Get-Median $moduleItems), (Get-Median $rawItems) | Write-Host
     "    warm-up: {0} rounds; {1} timed runs, {2} measured again because the JIT hit them, {3} still hit after three tries" -f $warmup, $Runs, $repeats, $stillHit | Write-Host
     "(a) 10,000 rows at concurrency {0}: Start-JiraBulkJob {1:N0} rows/s, raw issue/bulk {2:N0} rows/s (medians); ratio {3:N2} (target >= 0.8)" -f `
         $Concurrency, $moduleRate, $rawRate, (Get-Median $pairRatios)
