@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -48,8 +49,10 @@ namespace JiraConnector.Bulk
 
         /// <summary>Which of these rows already exist in Jira, with their keys and ids. JQL on the
         /// property finds them directly where an app indexes it; a site that refuses that JQL (400,
-        /// "the field does not exist") is asked once per run, then scanned (MarkerScan).</summary>
-        public static async Task<Dictionary<long, (string Key, string Id)>> FindAsync(BulkContext context, IReadOnlyCollection<long> rows)
+        /// "the field does not exist") is asked once per run, then scanned (MarkerScan) from
+        /// sentSince, when the rows were first sent (null: sent by an earlier process, so the scan
+        /// starts at the job's start).</summary>
+        public static async Task<Dictionary<long, (string Key, string Id)>> FindAsync(BulkContext context, IReadOnlyCollection<long> rows, DateTimeOffset? sentSince = null)
         {
             if (!context.MarkerJqlRefused)
             {
@@ -62,7 +65,7 @@ namespace JiraConnector.Bulk
                     context.MarkerJqlRefused = true;
                 }
             }
-            return await MarkerScan.FindAsync(context, rows).ConfigureAwait(false);
+            return await MarkerScan.FindAsync(context, rows, sentSince ?? context.StartedAt).ConfigureAwait(false);
         }
 
         private static async Task<Dictionary<long, (string Key, string Id)>> FindByJqlAsync(BulkContext context, IReadOnlyCollection<long> rows)

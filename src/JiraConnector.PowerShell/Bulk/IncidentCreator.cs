@@ -90,12 +90,15 @@ namespace JiraConnector.Bulk
             var maybeSent = pending.Where(r => r.Record.MaybeSent).ToList();
             if (maybeSent.Count > 0) await TakeExistingAsync(maybeSent, pending, outcomes).ConfigureAwait(false);
 
+            // Where a lookup after a lost answer need look from: issues created before the first
+            // attempt cannot be these rows.
+            var firstSent = DateTimeOffset.Now;
             for (var attempt = 1; pending.Count > 0; attempt++)
             {
                 try
                 {
                     using var answer = await BulkHttp.SendAsync(_context, BulkRequest(pending)).ConfigureAwait(false);
-                    await ReadAnswerAsync(answer?.RootElement, pending, outcomes).ConfigureAwait(false);
+                    await ReadAnswerAsync(answer?.RootElement, pending, outcomes, firstSent).ConfigureAwait(false);
                     return outcomes;
                 }
                 catch (JiraApiException ex) when (ex.StatusCode == 400 && ElementErrors(ex.ResponseBody, pending, outcomes))
@@ -111,7 +114,7 @@ namespace JiraConnector.Bulk
                     }
                     // Wait first: Jira's search index may lag a moment behind a create that did happen.
                     await _context.BackoffAsync(attempt).ConfigureAwait(false);
-                    if (BulkHttp.IsAmbiguous(ex)) await TakeExistingAsync(pending.ToList(), pending, outcomes).ConfigureAwait(false);
+                    if (BulkHttp.IsAmbiguous(ex)) await TakeExistingAsync(pending.ToList(), pending, outcomes, firstSent).ConfigureAwait(false);
                     if (pending.Count > 0 && attempt >= _context.MaxAttempts)
                     {
                         outcomes.AddRange(pending.Select(p => RowOutcome.Failed(p.Record, ex.StatusCode, ex.Message)));
@@ -150,7 +153,7 @@ namespace JiraConnector.Bulk
 
         /// <summary>Reads CreatedIssues: "issues" lists the created ones in request order, "errors"
         /// names the failed elements by index. An answer that does not add up is checked by marker.</summary>
-        private async Task ReadAnswerAsync(JsonElement? answer, List<RowWork> pending, List<RowOutcome> outcomes)
+        private async Task ReadAnswerAsync(JsonElement? answer, List<RowWork> pending, List<RowOutcome> outcomes, DateTimeOffset sent)
         {
             var failed = new Dictionary<int, (int? Status, string Message)>();
             var created = new List<JsonElement>();
@@ -176,7 +179,7 @@ namespace JiraConnector.Bulk
             var unclear = succeeded.Select(i => pending[i]).ToList();
             pending.Clear();
             pending.AddRange(unclear);
-            await TakeExistingAsync(unclear, pending, outcomes).ConfigureAwait(false);
+            await TakeExistingAsync(unclear, pending, outcomes, sent).ConfigureAwait(false);
             outcomes.AddRange(pending.Select(p => RowOutcome.Failed(p.Record, null, "Jira's answer to issue/bulk did not say whether this record was created, and it was not found.")));
             pending.Clear();
         }
@@ -219,16 +222,16 @@ namespace JiraConnector.Bulk
             }
         }
 
-        /// <summary>Moves the rows whose marker is found in Jira from pending to created. If Jira
-        /// cannot be asked (it refuses the property in JQL, as a site where no app indexes it does),
-        /// those rows fail with a message saying they may exist: sending them blindly could
-        /// create them twice.</summary>
-        private async Task TakeExistingAsync(List<RowWork> candidates, List<RowWork> pending, List<RowOutcome> outcomes)
+        /// <summary>Moves the rows whose marker is found in Jira from pending to created (sentSince:
+        /// when this process first sent them; null for rows an earlier process sent). If Jira
+        /// cannot be asked at all, those rows fail with a message saying they may exist: sending
+        /// them blindly could create them twice.</summary>
+        private async Task TakeExistingAsync(List<RowWork> candidates, List<RowWork> pending, List<RowOutcome> outcomes, DateTimeOffset? sentSince = null)
         {
             Dictionary<long, (string Key, string Id)> found;
             try
             {
-                found = await BulkMarker.FindAsync(_context, candidates.Select(c => c.Row).ToList()).ConfigureAwait(false);
+                found = await BulkMarker.FindAsync(_context, candidates.Select(c => c.Row).ToList(), sentSince).ConfigureAwait(false);
             }
             catch (JiraApiException ex) when (!BulkHttp.IsTransient(ex) && !BulkHttp.IsFatal(ex))
             {

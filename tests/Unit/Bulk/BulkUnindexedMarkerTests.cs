@@ -110,14 +110,9 @@ public sealed class BulkUnindexedMarkerTests : IClassFixture<CloudEmulator>, IDi
     [Fact]
     public async Task A_resume_after_a_kill_creates_nothing_twice()
     {
-        var path = _files.IncidentCsv("resume.csv", 60, "unresume");
-        var journal = _files.PathOf("journal-unresume");
-        var first = _host.Run("incidents -Path $path -JournalPath $journal", new Dictionary<string, object?> { ["path"] = path, ["journal"] = journal });
-        BulkHost.AssertCompleted(first);
-        var created = (await CreatedByAsync(first.JobId)).ToDictionary(c => c.Summary, c => c.Key);
         // What a process killed mid-job leaves: rows 1-20 answered, 21-40 sent without an answer
         // (21-30 reached Jira, 31-40 did not), 41-60 never sent.
-        foreach (var row in Enumerable.Range(31, 30)) await _host.DeleteAsync("issue/" + created[$"unresume row {row}"]);
+        var (first, journal) = await RunThenDeleteAsync("unresume", 60, Enumerable.Range(31, 30));
         var lines = File.ReadAllLines(Path.Combine(journal, "journal.jsonl"));
         var kept = lines.Where(l => l.Contains("\"e\":\"start\"") || l.Contains("\"e\":\"count\"") ||
             (l.Contains("\"e\":\"ok\"") && RowOf(l) <= 20)).ToList();
@@ -137,6 +132,64 @@ public sealed class BulkUnindexedMarkerTests : IClassFixture<CloudEmulator>, IDi
         Assert.Single(requests, r => IsMarkerJql(r) && r.Status == 400);
         Assert.Single(requests, r => IsScan(r) && r.Status == 200);
         Assert.Single(requests, r => r.Path.EndsWith("/issue/bulk"));
+    }
+
+    [Fact]
+    public async Task The_scan_looks_back_to_the_job_start_for_rows_a_killed_process_sent_and_to_the_first_send_for_its_own()
+    {
+        // A job started three hours ago whose process died with rows 1-10 sent (and created) and
+        // rows 11-30 not sent; the resumed process then loses the answer to its own create.
+        var (first, journal) = await RunThenDeleteAsync("unwindow", 30, Enumerable.Range(11, 20));
+        var lines = File.ReadAllLines(Path.Combine(journal, "journal.jsonl"));
+        var start = "{\"e\":\"start\",\"at\":\"" + DateTimeOffset.Now.AddHours(-3).ToString("o") + "\"}";
+        var kept = new List<string> { start };
+        kept.AddRange(lines.Where(l => l.Contains("\"e\":\"count\"")));
+        kept.Add("{\"e\":\"sent\",\"rows\":[" + string.Join(",", Enumerable.Range(1, 10)) + "]}");
+        File.WriteAllLines(Path.Combine(journal, "journal.jsonl"), kept);
+        await _host.Admin.ClearAsync();
+        await _host.Admin.AddFaultAsync(new { truncate = true, count = 1, pathContains = "issue/bulk", method = "POST" });
+        BulkJob resumed;
+        IReadOnlyList<LoggedRequest> requests;
+        try
+        {
+            resumed = (BulkJob)_host.Module.Run("Resume-JiraBulkJob -JournalPath $journal | Wait-JiraBulkJob", new Dictionary<string, object?> { ["journal"] = journal }).Single().BaseObject;
+            requests = await _host.Admin.RequestsAsync();
+        }
+        finally
+        {
+            await _host.Admin.ClearAsync();
+        }
+
+        BulkHost.AssertCompleted(resumed);
+        BulkHost.AssertNoErrors(_host, resumed);
+        var summaries = (await CreatedByAsync(first.JobId)).Select(c => c.Summary).ToList();
+        Assert.Equal(Enumerable.Range(1, 30).Select(r => $"unwindow row {r}").OrderBy(s => s), summaries.OrderBy(s => s));
+        var windows = requests.Where(r => IsScan(r) && r.Status == 200).Select(r => ScanMinutes(r.Query!)).ToList();
+        Assert.Equal(2, windows.Count);
+        Assert.InRange(windows[0], 180, 200);
+        Assert.InRange(windows[1], 1, MarkerScan.MarginMinutes + 2);
+    }
+
+    /// <summary>Runs a job of rows tagged so, then deletes some of its incidents: with an edited
+    /// journal, what a killed process leaves behind.</summary>
+    private async Task<(BulkJob First, string Journal)> RunThenDeleteAsync(string tag, int rows, IEnumerable<int> delete)
+    {
+        var path = _files.IncidentCsv(tag + ".csv", rows, tag);
+        var journal = _files.PathOf("journal-" + tag);
+        var first = _host.Run("incidents -Path $path -JournalPath $journal", new Dictionary<string, object?> { ["path"] = path, ["journal"] = journal });
+        BulkHost.AssertCompleted(first);
+        var created = (await CreatedByAsync(first.JobId)).ToDictionary(c => c.Summary, c => c.Key);
+        foreach (var row in delete) await _host.DeleteAsync("issue/" + created[$"{tag} row {row}"]);
+        return (first, journal);
+    }
+
+    /// <summary>N of the scan's "created >= -Nm".</summary>
+    private static int ScanMinutes(string query)
+    {
+        var jql = Uri.UnescapeDataString(query.Replace('+', ' '));
+        var match = System.Text.RegularExpressions.Regex.Match(jql, @"created >= -(\d+)m");
+        Assert.True(match.Success, jql);
+        return int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Fact]
