@@ -23,8 +23,12 @@ namespace JiraConnector.Bulk
         public RateGate Gate { get; } = new RateGate();
 
         /// <summary>When the job first started (a resumed job keeps its first start): the scan for
-        /// markers looks at issues created since then.</summary>
+        /// markers looks at issues created since then when it knows no later time.</summary>
         public DateTimeOffset StartedAt { get; set; } = DateTimeOffset.Now;
+
+        /// <summary>On resume, when the earliest row a killed process left in flight was sent (from
+        /// the journal): the scan for those rows' markers need look back no further.</summary>
+        public DateTimeOffset? InFlightSince { get; set; }
 
         /// <summary>Set once Jira refused JQL on the marker property (no app indexes it): later
         /// lookups of this run go straight to the scan.</summary>

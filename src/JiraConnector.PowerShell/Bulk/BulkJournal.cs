@@ -38,10 +38,12 @@ namespace JiraConnector.Bulk
         });
 
         /// <summary>Written before rows go to Jira: on resume, these are the rows whose fate is
-        /// unknown and must be looked up (by their marker) before they are sent again.</summary>
+        /// unknown and must be looked up (by their marker) before they are sent again; the time
+        /// tells the lookup how far back to look.</summary>
         public void Sending(IReadOnlyList<SourceRecord> records) => Append(w =>
         {
             w.WriteString("e", "sent");
+            w.WriteString("at", DateTimeOffset.UtcNow.ToString("o"));
             w.WriteStartArray("rows");
             foreach (var record in records) w.WriteNumberValue(record.Row);
             w.WriteEndArray();

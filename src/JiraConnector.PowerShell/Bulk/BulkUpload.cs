@@ -31,7 +31,11 @@ namespace JiraConnector.Bulk
             }
             job.SetCount(count);
             journal.Counted(count);
-            if (replay != null) job.SetProgress(replay.Succeeded + replay.Failed, replay.Failed);
+            if (replay != null)
+            {
+                job.SetProgress(replay.Succeeded + replay.Failed, replay.Failed);
+                context.InFlightSince = replay.InFlightSince;
+            }
 
             var operation = await CreateOperationAsync(context, manifest).ConfigureAwait(false);
             var pump = new Pump(job, operation, journal, manifest.ThrottleLimit, failure);

@@ -88,7 +88,7 @@ namespace JiraConnector.Bulk
             }
             // Rows a killed process had sent: they may exist already.
             var maybeSent = pending.Where(r => r.Record.MaybeSent).ToList();
-            if (maybeSent.Count > 0) await TakeExistingAsync(maybeSent, pending, outcomes).ConfigureAwait(false);
+            if (maybeSent.Count > 0) await TakeExistingAsync(maybeSent, pending, outcomes, _context.InFlightSince).ConfigureAwait(false);
 
             // Where a lookup after a lost answer need look from: issues created before the first
             // attempt cannot be these rows.
@@ -223,7 +223,7 @@ namespace JiraConnector.Bulk
         }
 
         /// <summary>Moves the rows whose marker is found in Jira from pending to created (sentSince:
-        /// when this process first sent them; null for rows an earlier process sent). If Jira
+        /// when they were first sent, if known; else the lookup goes back to the job's start). If Jira
         /// cannot be asked at all, those rows fail with a message saying they may exist: sending
         /// them blindly could create them twice.</summary>
         private async Task TakeExistingAsync(List<RowWork> candidates, List<RowWork> pending, List<RowOutcome> outcomes, DateTimeOffset? sentSince = null)

@@ -27,6 +27,22 @@ namespace JiraConnector.Bulk
         /// <summary>Rows sent to Jira whose answer never made it into the journal.</summary>
         public IEnumerable<long> InFlight => Sent.Items().Where(row => !Done.Contains(row));
 
+        /// <summary>When the earliest of the in-flight rows was sent; null when no row is in flight
+        /// or a journal line says no time (journals written before lines carried one).</summary>
+        public DateTimeOffset? InFlightSince
+        {
+            get
+            {
+                foreach (var (at, rows) in _sentLines)
+                {
+                    if (rows.Any(row => !Done.Contains(row))) return at;
+                }
+                return null;
+            }
+        }
+
+        private readonly List<(DateTimeOffset? At, long[] Rows)> _sentLines = new List<(DateTimeOffset? At, long[] Rows)>();
+
         public static JournalReplay Read(string path)
         {
             var replay = new JournalReplay();
@@ -78,7 +94,9 @@ namespace JiraConnector.Bulk
                 case "sent":
                     if (line.TryGetProperty("rows", out var rows) && rows.ValueKind == JsonValueKind.Array)
                     {
-                        foreach (var row in rows.EnumerateArray()) Sent.Add(row.GetInt64());
+                        var sent = rows.EnumerateArray().Select(row => row.GetInt64()).ToArray();
+                        foreach (var row in sent) Sent.Add(row);
+                        _sentLines.Add((Time(line), sent));
                     }
                     break;
                 case "ok":

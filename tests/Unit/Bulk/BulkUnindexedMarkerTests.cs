@@ -134,17 +134,21 @@ public sealed class BulkUnindexedMarkerTests : IClassFixture<CloudEmulator>, IDi
         Assert.Single(requests, r => r.Path.EndsWith("/issue/bulk"));
     }
 
-    [Fact]
-    public async Task The_scan_looks_back_to_the_job_start_for_rows_a_killed_process_sent_and_to_the_first_send_for_its_own()
+    [Theory]
+    [InlineData(false, 180)]
+    [InlineData(true, 60)]
+    public async Task The_scan_looks_back_to_when_a_killed_process_sent_its_rows_and_to_the_first_send_for_its_own(bool sentLineHasTime, int expectedMinutes)
     {
-        // A job started three hours ago whose process died with rows 1-10 sent (and created) and
-        // rows 11-30 not sent; the resumed process then loses the answer to its own create.
-        var (first, journal) = await RunThenDeleteAsync("unwindow", 30, Enumerable.Range(11, 20));
+        // A job started three hours ago whose process died with rows 1-10 sent an hour ago (and
+        // created) and rows 11-30 not sent; the resumed process then loses the answer to its own
+        // create. A journal whose "sent" line has no time sends the scan back to the job's start.
+        var (first, journal) = await RunThenDeleteAsync(sentLineHasTime ? "unwindowat" : "unwindow", 30, Enumerable.Range(11, 20));
         var lines = File.ReadAllLines(Path.Combine(journal, "journal.jsonl"));
         var start = "{\"e\":\"start\",\"at\":\"" + DateTimeOffset.Now.AddHours(-3).ToString("o") + "\"}";
         var kept = new List<string> { start };
         kept.AddRange(lines.Where(l => l.Contains("\"e\":\"count\"")));
-        kept.Add("{\"e\":\"sent\",\"rows\":[" + string.Join(",", Enumerable.Range(1, 10)) + "]}");
+        var sentAt = sentLineHasTime ? ",\"at\":\"" + DateTimeOffset.Now.AddHours(-1).ToString("o") + "\"" : string.Empty;
+        kept.Add("{\"e\":\"sent\"" + sentAt + ",\"rows\":[" + string.Join(",", Enumerable.Range(1, 10)) + "]}");
         File.WriteAllLines(Path.Combine(journal, "journal.jsonl"), kept);
         await _host.Admin.ClearAsync();
         await _host.Admin.AddFaultAsync(new { truncate = true, count = 1, pathContains = "issue/bulk", method = "POST" });
@@ -163,10 +167,11 @@ public sealed class BulkUnindexedMarkerTests : IClassFixture<CloudEmulator>, IDi
         BulkHost.AssertCompleted(resumed);
         BulkHost.AssertNoErrors(_host, resumed);
         var summaries = (await CreatedByAsync(first.JobId)).Select(c => c.Summary).ToList();
-        Assert.Equal(Enumerable.Range(1, 30).Select(r => $"unwindow row {r}").OrderBy(s => s), summaries.OrderBy(s => s));
+        var tag = sentLineHasTime ? "unwindowat" : "unwindow";
+        Assert.Equal(Enumerable.Range(1, 30).Select(r => $"{tag} row {r}").OrderBy(s => s), summaries.OrderBy(s => s));
         var windows = requests.Where(r => IsScan(r) && r.Status == 200).Select(r => ScanMinutes(r.Query!)).ToList();
         Assert.Equal(2, windows.Count);
-        Assert.InRange(windows[0], 180, 200);
+        Assert.InRange(windows[0], expectedMinutes, expectedMinutes + MarkerScan.MarginMinutes + 2);
         Assert.InRange(windows[1], 1, MarkerScan.MarginMinutes + 2);
     }
 
