@@ -1,10 +1,12 @@
 using System.Text.Json.Nodes;
 
+using JiraConnector.Tests.Contract.Infrastructure;
+
 namespace JiraConnector.Tests.Contract.OpenApi;
 
 /// <summary>
-/// Atlassian's OpenAPI document (shared/jira-openapi/jira-platform-v3.json), loaded once. The file lives
-/// beside the repository (shared/ next to the clone, in CI too); JIRA_OPENAPI overrides the path.
+/// Atlassian's OpenAPI document, loaded once: tests/Contract/Spec/jira-platform-v3.json, a copy of
+/// shared/jira-openapi/jira-platform-v3.json kept in the repository; JIRA_OPENAPI overrides the path.
 /// </summary>
 public sealed class OpenApiDocument
 {
@@ -53,14 +55,5 @@ public sealed class OpenApiDocument
         return (content?["application/json"] ?? content?["*/*"])?["schema"];
     }
 
-    private static string Locate()
-    {
-        if (Environment.GetEnvironmentVariable("JIRA_OPENAPI") is { Length: > 0 } configured) return configured;
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = System.IO.Path.Combine(dir.FullName, "shared", "jira-openapi", "jira-platform-v3.json");
-            if (File.Exists(candidate)) return candidate;
-        }
-        throw new FileNotFoundException("shared/jira-openapi/jira-platform-v3.json was not found above the test folder; set JIRA_OPENAPI.");
-    }
+    private static string Locate() => SpecFile.Locate("jira-platform-v3.json", "JIRA_OPENAPI");
 }

@@ -3,10 +3,13 @@ using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Json.Schema;
 
+using JiraConnector.Tests.Contract.Infrastructure;
+
 namespace JiraConnector.Tests.Contract.Wadl;
 
 /// <summary>
-/// Jira Data Center 8.4.3's WADL (shared/jira-openapi/jira-datacenter-8.4.3.wadl), loaded once. Atlassian's WADL
+/// Jira Data Center 8.4.3's WADL (tests/Contract/Spec/jira-datacenter-8.4.3.wadl, a copy of
+/// shared/jira-openapi/), loaded once. Atlassian's WADL
 /// embeds a JSON schema (draft-04 style, under a "Schema" heading) in the documentation of many responses; this
 /// indexes them by (path under /rest, method, status) and turns each into a JSON Schema 2020-12 document.
 /// JIRA_WADL overrides the path.
@@ -81,14 +84,5 @@ public sealed class WadlDocument
         }
     }
 
-    private static string Locate()
-    {
-        if (Environment.GetEnvironmentVariable("JIRA_WADL") is { Length: > 0 } configured) return configured;
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "shared", "jira-openapi", "jira-datacenter-8.4.3.wadl");
-            if (File.Exists(candidate)) return candidate;
-        }
-        throw new FileNotFoundException("shared/jira-openapi/jira-datacenter-8.4.3.wadl was not found above the test folder; set JIRA_WADL.");
-    }
+    private static string Locate() => SpecFile.Locate("jira-datacenter-8.4.3.wadl", "JIRA_WADL");
 }
