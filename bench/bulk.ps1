@@ -19,7 +19,7 @@
 .EXAMPLE
     dotnet pwsh ./bench/bulk.ps1
 #>
-param([string] $Configuration = 'Release', [int] $Runs = 15, [int] $MemoryRuns = 3, [int] $Concurrency = 4,
+param([string] $Configuration = 'Release', [ValidateRange(1, 1000)] [int] $Runs = 15, [ValidateRange(1, 100)] [int] $MemoryRuns = 3, [ValidateRange(1, 64)] [int] $Concurrency = 4,
     [int] $MaxWarmupRounds = 30, [double] $QuietJitMs = 5, [switch] $ShowRuns)
 $ErrorActionPreference = 'Stop'
 . (Join-Path $PSScriptRoot 'lib/BenchTools.ps1')

@@ -18,21 +18,8 @@ public static class CommentPropertyEndpoints
         {
             var comment = Find(state, commentId);
             var ctx = ApiContext.From(context, version, state.Options.Deployment);
-            var keys = Snapshot(comment).Keys.Order(StringComparer.Ordinal).ToArray();
-            return JsonResponse.Ok(w =>
-            {
-                w.WriteStartObject();
-                w.WriteStartArray("keys");
-                foreach (var key in keys)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("self", $"{ctx.ApiRoot}/comment/{comment.Id}/properties/{Uri.EscapeDataString(key)}");
-                    w.WriteString("key", key);
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-                w.WriteEndObject();
-            });
+            var keys = Snapshot(comment).Keys.ToArray();
+            return JsonResponse.Ok(w => EntityPropertyRenderer.WriteKeys(w, $"{ctx.ApiRoot}/comment/{comment.Id}", keys));
         });
 
         api.MapGet("/comment/{commentId}/properties/{propertyKey}", (string commentId, string propertyKey) =>
@@ -40,15 +27,7 @@ public static class CommentPropertyEndpoints
             var comment = Find(state, commentId);
             if (!Snapshot(comment).TryGetValue(propertyKey, out var value))
                 throw JiraErrorException.NotFound($"The property with key '{propertyKey}' does not exist.");
-            return JsonResponse.Ok(w =>
-            {
-                w.WriteStartObject();
-                w.WriteString("key", propertyKey);
-                w.WritePropertyName("value");
-                if (value is null) w.WriteNullValue();
-                else value.WriteTo(w);
-                w.WriteEndObject();
-            });
+            return JsonResponse.Ok(w => EntityPropertyRenderer.WriteProperty(w, propertyKey, value));
         });
     }
 

@@ -16,21 +16,8 @@ public static class PropertyEndpoints
         {
             var issue = Lookup.Issue(state, issueIdOrKey);
             var ctx = ApiContext.From(context, version, state.Options.Deployment);
-            var keys = issue.HasProperties ? issue.Properties.Keys.Order(StringComparer.Ordinal).ToArray() : [];
-            return JsonResponse.Ok(w =>
-            {
-                w.WriteStartObject();
-                w.WriteStartArray("keys");
-                foreach (var key in keys)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("self", $"{ctx.ApiRoot}/issue/{issue.Id}/properties/{Uri.EscapeDataString(key)}");
-                    w.WriteString("key", key);
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-                w.WriteEndObject();
-            });
+            var keys = issue.HasProperties ? issue.Properties.Keys.ToArray() : [];
+            return JsonResponse.Ok(w => EntityPropertyRenderer.WriteKeys(w, $"{ctx.ApiRoot}/issue/{issue.Id}", keys));
         });
 
         api.MapGet("/issue/{issueIdOrKey}/properties/{propertyKey}", (string issueIdOrKey, string propertyKey) =>
@@ -38,15 +25,7 @@ public static class PropertyEndpoints
             var issue = Lookup.Issue(state, issueIdOrKey);
             if (!issue.HasProperties || !issue.Properties.TryGetValue(propertyKey, out var value))
                 throw JiraErrorException.NotFound($"The property with key '{propertyKey}' does not exist.");
-            return JsonResponse.Ok(w =>
-            {
-                w.WriteStartObject();
-                w.WriteString("key", propertyKey);
-                w.WritePropertyName("value");
-                if (value is null) w.WriteNullValue();
-                else value.WriteTo(w);
-                w.WriteEndObject();
-            });
+            return JsonResponse.Ok(w => EntityPropertyRenderer.WriteProperty(w, propertyKey, value));
         });
 
         api.MapPut("/issue/{issueIdOrKey}/properties/{propertyKey}", async (HttpContext context, string issueIdOrKey, string propertyKey) =>

@@ -61,15 +61,7 @@ public static class RecordRenderer
     private static void WriteProperties(Utf8JsonWriter writer, Dictionary<string, System.Text.Json.Nodes.JsonNode?>? properties)
     {
         writer.WriteStartArray("properties");
-        foreach (var (key, value) in properties ?? [])
-        {
-            writer.WriteStartObject();
-            writer.WriteString("key", key);
-            writer.WritePropertyName("value");
-            if (value is null) writer.WriteNullValue();
-            else value.WriteTo(writer);
-            writer.WriteEndObject();
-        }
+        foreach (var (key, value) in properties ?? []) EntityPropertyRenderer.WriteProperty(writer, key, value);
         writer.WriteEndArray();
     }
 
