@@ -5,19 +5,24 @@ namespace JiraConnector.Tests.Contract.Infrastructure;
 /// <summary>
 /// Sends a request for a named spec operation and checks both sides: the request body against the
 /// operation's requestBody schema (so the test speaks the spec), and the response status and body
-/// against the operation's response schema for that status.
+/// against the operation's response schema for that status. The spec is the platform API's unless another is given
+/// (OpenApiDocument.Agile for /rest/agile/1.0).
 /// </summary>
 public static class Contracted
 {
-    public static async Task<Reply> CallAsync(this JiraClient client, string operationId, string method, string path, string? body, int expectedStatus)
+    public static Task<Reply> CallAsync(this JiraClient client, string operationId, string method, string path, string? body, int expectedStatus) =>
+        client.CallAsync(OpenApiDocument.Instance, operationId, method, path, body, expectedStatus);
+
+    public static async Task<Reply> CallAsync(this JiraClient client, OpenApiDocument spec, string operationId, string method, string path, string? body,
+        int expectedStatus)
     {
-        var (_, specMethod, _) = OpenApiDocument.Instance.Operation(operationId);
+        var (_, specMethod, _) = spec.Operation(operationId);
         Assert.Equal(specMethod, method);
-        if (body is not null && OpenApiDocument.Instance.RequestSchema(operationId) is not null)
-            ContractAssert.RequestMatches(operationId, body);
+        if (body is not null && spec.RequestSchema(operationId) is not null)
+            ContractAssert.RequestMatches(operationId, body, spec);
         var reply = await client.SendAsync(method, path, body);
         Assert.True(reply.Status == expectedStatus, $"{operationId} {method} {path}: expected {expectedStatus}, got {reply.Status}: {reply.Body}");
-        if (reply.Body.Length > 0) ContractAssert.ResponseMatches(operationId, reply.Status, reply.Body);
+        if (reply.Body.Length > 0) ContractAssert.ResponseMatches(operationId, reply.Status, reply.Body, spec);
         return reply;
     }
 

@@ -5,12 +5,14 @@ using JiraConnector.Tests.Contract.Infrastructure;
 namespace JiraConnector.Tests.Contract.OpenApi;
 
 /// <summary>
-/// Atlassian's OpenAPI document, loaded once: tests/Contract/Spec/jira-platform-v3.json, a copy of
-/// shared/jira-openapi/jira-platform-v3.json kept in the repository; JIRA_OPENAPI overrides the path.
+/// One of Atlassian's OpenAPI documents, each loaded once from its copy in tests/Contract/Spec (see SOURCE.md there):
+/// the platform API (jira-platform-v3.json; JIRA_OPENAPI overrides the path) and the Jira Software Agile API
+/// (jira-software-agile-v1.json; JIRA_AGILE_OPENAPI overrides it).
 /// </summary>
 public sealed class OpenApiDocument
 {
-    private static readonly Lazy<OpenApiDocument> Loaded = new(() => new OpenApiDocument(Locate()));
+    private static readonly Lazy<OpenApiDocument> Loaded = new(() => new OpenApiDocument(SpecFile.Locate("jira-platform-v3.json", "JIRA_OPENAPI")));
+    private static readonly Lazy<OpenApiDocument> LoadedAgile = new(() => new OpenApiDocument(SpecFile.Locate("jira-software-agile-v1.json", "JIRA_AGILE_OPENAPI")));
 
     private OpenApiDocument(string path)
     {
@@ -19,7 +21,11 @@ public sealed class OpenApiDocument
         Schemas = Root["components"]!["schemas"]!.AsObject();
     }
 
+    /// <summary>The platform REST API (/rest/api/3 and /rest/api/2).</summary>
     public static OpenApiDocument Instance => Loaded.Value;
+
+    /// <summary>The Jira Software REST API (/rest/agile/1.0).</summary>
+    public static OpenApiDocument Agile => LoadedAgile.Value;
 
     public string Path { get; }
     public JsonObject Root { get; }
@@ -54,6 +60,4 @@ public sealed class OpenApiDocument
         var content = operation["requestBody"]?["content"] as JsonObject;
         return (content?["application/json"] ?? content?["*/*"])?["schema"];
     }
-
-    private static string Locate() => SpecFile.Locate("jira-platform-v3.json", "JIRA_OPENAPI");
 }
