@@ -71,9 +71,9 @@ public sealed class EmulatorServer : IAsyncDisposable
 
         AdminEndpoints.Map(app, state);
         if (state.IsCloud) OAuthEndpoints.Map(app, state);
-        foreach (int version in state.ApiVersions)
+        foreach (var (segment, version) in state.ApiRoots)
         {
-            var api = app.MapGroup($"/rest/api/{version}");
+            var api = app.MapGroup($"/rest/api/{segment}");
             ServerEndpoints.Map(api, version, state);
             ProjectEndpoints.Map(api, version, state);
             SearchEndpoints.Map(api, version, state);

@@ -48,6 +48,9 @@ public sealed class EmulatorState
 
     public bool IsCloud => Options.Deployment == Deployment.Cloud;
 
-    /// <summary>REST versions served: Cloud has 3 and 2, Data Center only 2.</summary>
-    public IReadOnlyList<int> ApiVersions => IsCloud ? [3, 2] : [2];
+    /// <summary>
+    /// REST roots served, as (path segment, version rendered): Cloud has 3 and 2, Data Center only 2; both also answer
+    /// /rest/api/latest, which Jira resolves to version 2 (its self links then say /rest/api/2).
+    /// </summary>
+    public IReadOnlyList<(string Segment, int Version)> ApiRoots => IsCloud ? [("3", 3), ("2", 2), ("latest", 2)] : [("2", 2), ("latest", 2)];
 }

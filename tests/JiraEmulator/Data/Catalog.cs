@@ -68,6 +68,6 @@ public static class Catalog
 
     public static readonly IReadOnlyList<string> Labels = ["backend", "frontend", "urgent", "customer", "tech-debt", "security", "infra", "ux"];
 
-    /// <summary>The one custom field seeded on issues: story points, as Jira Cloud numbers it.</summary>
-    public const string StoryPointsField = "customfield_10016";
+    /// <summary>The custom field seeded on issues: story points, as Jira Cloud numbers it.</summary>
+    public const string StoryPointsField = Fields.StoryPoints;
 }

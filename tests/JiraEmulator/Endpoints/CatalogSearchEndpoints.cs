@@ -31,7 +31,7 @@ public static class CatalogSearchEndpoints
             var ids = request.GetList("id").ToHashSet(StringComparer.OrdinalIgnoreCase);
             string query = request.Query["query"].ToString();
             var expand = request.GetList("expand").ToHashSet(StringComparer.OrdinalIgnoreCase);
-            var fields = MetadataEndpoints.Fields
+            var fields = Fields.All
                 .Where(f => types.Count == 0 || types.Contains(f.Custom ? "custom" : "system"))
                 .Where(f => ids.Count == 0 || ids.Contains(f.Id))
                 .Where(f => query.Length == 0 || f.Name.Contains(query, StringComparison.OrdinalIgnoreCase))
@@ -111,28 +111,16 @@ public static class CatalogSearchEndpoints
     }
 
     /// <summary>The Field shape (not FieldDetails): key and the counters only when expanded, as Jira does.</summary>
-    private static void WriteField(Utf8JsonWriter w, (string Id, string Name, string Type, string? Items, bool Custom, bool Navigable, string[] Clauses) f, ISet<string> expand)
+    private static void WriteField(Utf8JsonWriter w, FieldDefinition f, ISet<string> expand)
     {
         w.WriteStartObject();
         w.WriteString("id", f.Id);
         w.WriteString("name", f.Name);
-        w.WriteStartObject("schema");
-        w.WriteString("type", f.Type);
-        if (f.Items is not null) w.WriteString("items", f.Items);
-        if (f.Custom)
-        {
-            w.WriteString("custom", "com.atlassian.jira.plugin.system.customfieldtypes:float");
-            w.WriteNumber("customId", 10016);
-        }
-        else
-        {
-            w.WriteString("system", f.Id);
-        }
-        w.WriteEndObject();
-        if (f.Custom) w.WriteString("description", "Measurement of complexity and/or size of a requirement.");
+        FieldRenderer.WriteSchema(w, f);
+        if (f.Description is not null) w.WriteString("description", f.Description);
         if (expand.Contains("key")) w.WriteString("key", f.Id);
         if (expand.Contains("isLocked")) w.WriteBoolean("isLocked", false);
-        if (f.Custom && expand.Contains("searcherKey")) w.WriteString("searcherKey", "com.atlassian.jira.plugin.system.customfieldtypes:exactnumber");
+        if (f.SearcherKey is not null && expand.Contains("searcherKey")) w.WriteString("searcherKey", f.SearcherKey);
         if (expand.Contains("screensCount")) w.WriteNumber("screensCount", f.Custom ? 1 : 0);
         if (expand.Contains("contextsCount")) w.WriteNumber("contextsCount", f.Custom ? 1 : 0);
         if (expand.Contains("lastUsed"))

@@ -8,38 +8,13 @@ namespace JiraEmulator.Endpoints;
 /// <summary>The site's fixed catalogs: field, issuetype, priority, status, statuscategory, resolution, issuesecurityschemes.</summary>
 public static class MetadataEndpoints
 {
-    /// <summary>(id, name, schema type, items type, custom, navigable, clause names).</summary>
-    internal static readonly (string Id, string Name, string Type, string? Items, bool Custom, bool Navigable, string[] Clauses)[] Fields =
-    [
-        ("summary", "Summary", "string", null, false, true, ["summary"]),
-        ("description", "Description", "string", null, false, true, ["description"]),
-        ("status", "Status", "status", null, false, true, ["status"]),
-        ("issuetype", "Issue Type", "issuetype", null, false, true, ["issuetype", "type"]),
-        ("priority", "Priority", "priority", null, false, true, ["priority"]),
-        ("project", "Project", "project", null, false, true, ["project"]),
-        ("assignee", "Assignee", "user", null, false, true, ["assignee"]),
-        ("reporter", "Reporter", "user", null, false, true, ["reporter"]),
-        ("creator", "Creator", "user", null, false, true, ["creator"]),
-        ("labels", "Labels", "array", "string", false, true, ["labels"]),
-        ("created", "Created", "datetime", null, false, true, ["created", "createdDate"]),
-        ("updated", "Updated", "datetime", null, false, true, ["updated", "updatedDate"]),
-        ("resolution", "Resolution", "resolution", null, false, true, ["resolution"]),
-        ("resolutiondate", "Resolved", "datetime", null, false, true, ["resolutiondate", "resolved"]),
-        ("issuekey", "Key", "string", null, false, true, ["id", "issue", "issuekey", "key"]),
-        ("comment", "Comment", "comments-page", null, false, false, ["comment"]),
-        ("worklog", "Log Work", "array", "worklog", false, false, []),
-        ("watches", "Watchers", "watches", null, false, true, ["watchers"]),
-        (Catalog.StoryPointsField, "Story point estimate", "number", null, true, true, ["cf[10016]", "Story point estimate"]),
-    ];
-
     public static void Map(RouteGroupBuilder api, int version, EmulatorState state)
     {
-        api.MapGet("/field", (HttpContext context) => JsonResponse.Ok(w =>
+        api.MapGet("/field", (HttpContext context) =>
         {
-            w.WriteStartArray();
-            foreach (var f in Fields) WriteField(w, f);
-            w.WriteEndArray();
-        }));
+            var ctx = ApiContext.From(context, version, state.Options.Deployment);
+            return JsonResponse.Array(Fields.All, (w, f) => FieldRenderer.WriteDetails(w, f, ctx));
+        });
 
         MapList(api, "/issuetype", Catalog.IssueTypes, t => t.Id, (w, t, ctx) => CatalogRenderer.WriteIssueType(w, t, ctx), version, state, "issue type");
         MapList(api, "/priority", Catalog.Priorities, p => p.Id, (w, p, ctx) => CatalogRenderer.WritePriority(w, p, ctx, full: true), version, state, "priority");
@@ -75,12 +50,7 @@ public static class MetadataEndpoints
         api.MapGet(path, (HttpContext context) =>
         {
             var ctx = ApiContext.From(context, version, state.Options.Deployment);
-            return JsonResponse.Ok(w =>
-            {
-                w.WriteStartArray();
-                foreach (var item in items) write(w, item, ctx);
-                w.WriteEndArray();
-            });
+            return JsonResponse.Array(items, (w, item) => write(w, item, ctx));
         });
         api.MapGet(path + "/{itemId}", (HttpContext context, string itemId) =>
         {
@@ -89,34 +59,5 @@ public static class MetadataEndpoints
             if (item is null) throw JiraErrorException.NotFound($"The {what} with id '{itemId}' does not exist.");
             return JsonResponse.Ok(w => write(w, item, ctx));
         });
-    }
-
-    private static void WriteField(Utf8JsonWriter w, (string Id, string Name, string Type, string? Items, bool Custom, bool Navigable, string[] Clauses) f)
-    {
-        w.WriteStartObject();
-        w.WriteString("id", f.Id);
-        w.WriteString("key", f.Id);
-        w.WriteString("name", f.Name);
-        w.WriteBoolean("custom", f.Custom);
-        w.WriteBoolean("orderable", f.Id is not ("status" or "created" or "updated" or "resolutiondate" or "creator" or "issuekey"));
-        w.WriteBoolean("navigable", f.Navigable);
-        w.WriteBoolean("searchable", true);
-        w.WriteStartArray("clauseNames");
-        foreach (var clause in f.Clauses) w.WriteStringValue(clause);
-        w.WriteEndArray();
-        w.WriteStartObject("schema");
-        w.WriteString("type", f.Type);
-        if (f.Items is not null) w.WriteString("items", f.Items);
-        if (f.Custom)
-        {
-            w.WriteString("custom", "com.atlassian.jira.plugin.system.customfieldtypes:float");
-            w.WriteNumber("customId", 10016);
-        }
-        else
-        {
-            w.WriteString("system", f.Id);
-        }
-        w.WriteEndObject();
-        w.WriteEndObject();
     }
 }

@@ -109,12 +109,7 @@ public static partial class ProjectCrudEndpoints
         api.MapGet("/projectCategory", (HttpContext context) =>
         {
             var ctx = ApiContext.From(context, version, state.Options.Deployment);
-            return JsonResponse.Ok(w =>
-            {
-                w.WriteStartArray();
-                foreach (var category in Catalog.ProjectCategories) ProjectRenderer.WriteCategory(w, category, ctx);
-                w.WriteEndArray();
-            });
+            return JsonResponse.Array(Catalog.ProjectCategories, (w, category) => ProjectRenderer.WriteCategory(w, category, ctx));
         });
 
         api.MapGet("/projectCategory/{id}", (HttpContext context, string id) =>

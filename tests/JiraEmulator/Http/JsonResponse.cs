@@ -28,4 +28,12 @@ public sealed class JsonResponse(int status, Action<Utf8JsonWriter> write) : IRe
     public static IResult Ok(Action<Utf8JsonWriter> write) => new JsonResponse(StatusCodes.Status200OK, write);
 
     public static IResult Status(int status, Action<Utf8JsonWriter> write) => new JsonResponse(status, write);
+
+    /// <summary>A bare JSON array (style D, or an unpaged list), one item written at a time.</summary>
+    public static IResult Array<T>(IEnumerable<T> items, Action<Utf8JsonWriter, T> writeItem) => Ok(w =>
+    {
+        w.WriteStartArray();
+        foreach (var item in items) writeItem(w, item);
+        w.WriteEndArray();
+    });
 }

@@ -1,0 +1,56 @@
+namespace JiraEmulator.Data;
+
+/// <summary>
+/// A field as GET field lists it: Jira's id, display name, schema (type, items, and the system id or the custom field
+/// type) and the flags. Custom fields carry CustomType and CustomId; system fields neither.
+/// </summary>
+public sealed record FieldDefinition(string Id, string Name, string Type, string? Items, bool Navigable, bool Orderable, bool Searchable,
+    string[] Clauses, string? CustomType = null, long? CustomId = null, string? Description = null, string? SearcherKey = null)
+{
+    public bool Custom => CustomType is not null;
+}
+
+/// <summary>
+/// Every field an emulated issue carries (and issuekey, which JQL knows), with the names, schemas and flags Jira
+/// Cloud's GET field gives them. One list serves GET field, field/search, expand=names and the create metadata, so a
+/// field the renderer writes cannot be missing from the catalog (a contract test holds the two together).
+/// </summary>
+public static class Fields
+{
+    public const string StoryPoints = "customfield_10016";
+
+    public static readonly IReadOnlyList<FieldDefinition> All =
+    [
+        new("summary", "Summary", "string", null, true, true, true, ["summary"]),
+        new("description", "Description", "string", null, true, true, true, ["description"]),
+        new("status", "Status", "status", null, true, false, true, ["status"]),
+        new("issuetype", "Issue Type", "issuetype", null, true, true, true, ["issuetype", "type"]),
+        new("priority", "Priority", "priority", null, true, true, true, ["priority"]),
+        new("project", "Project", "project", null, true, false, true, ["project"]),
+        new("assignee", "Assignee", "user", null, true, true, true, ["assignee"]),
+        new("reporter", "Reporter", "user", null, true, true, true, ["reporter"]),
+        new("creator", "Creator", "user", null, true, false, true, ["creator"]),
+        new("labels", "Labels", "array", "string", true, true, true, ["labels"]),
+        new("created", "Created", "datetime", null, true, false, true, ["created", "createdDate"]),
+        new("updated", "Updated", "datetime", null, true, false, true, ["updated", "updatedDate"]),
+        new("resolution", "Resolution", "resolution", null, true, true, true, ["resolution"]),
+        new("resolutiondate", "Resolved", "datetime", null, true, false, true, ["resolutiondate", "resolved"]),
+        new("statuscategorychangedate", "Status Category Changed", "datetime", null, true, false, true, ["statusCategoryChangedDate"]),
+        new("issuekey", "Key", "string", null, true, false, true, ["id", "issue", "issuekey", "key"]),
+        new("components", "Components", "array", "component", true, true, true, ["component"]),
+        new("fixVersions", "Fix versions", "array", "version", true, true, true, ["fixVersion"]),
+        new("versions", "Affects versions", "array", "version", true, true, true, ["affectedVersion"]),
+        new("duedate", "Due date", "date", null, true, true, true, ["due", "duedate"]),
+        new("subtasks", "Sub-tasks", "array", "issuelinks", true, false, false, ["subtasks"]),
+        new("issuelinks", "Linked Issues", "array", "issuelinks", true, true, true, ["issueLink"]),
+        new("watches", "Watchers", "watches", null, true, false, false, ["watchers"]),
+        new("comment", "Comment", "comments-page", null, false, true, true, ["comment"]),
+        new("worklog", "Log Work", "array", "worklog", false, true, true, []),
+        new("attachment", "Attachment", "array", "attachment", false, true, true, ["attachments"]),
+        new(StoryPoints, "Story point estimate", "number", null, true, true, true, ["cf[10016]", "Story point estimate"],
+            "com.atlassian.jira.plugin.system.customfieldtypes:float", 10016, "Measurement of complexity and/or size of a requirement.",
+            "com.atlassian.jira.plugin.system.customfieldtypes:exactnumber"),
+    ];
+
+    public static FieldDefinition? Find(string id) => All.FirstOrDefault(f => string.Equals(f.Id, id, StringComparison.OrdinalIgnoreCase));
+}
