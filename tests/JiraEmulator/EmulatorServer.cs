@@ -80,6 +80,7 @@ public sealed class EmulatorServer : IAsyncDisposable
             IssueEndpoints.Map(api, version, state);
             CommentEndpoints.Map(api, version, state);
             CommentPropertyEndpoints.Map(api, version, state);
+            IssueLinkEndpoints.Map(api, version, state);
             WorklogEndpoints.Map(api, version, state);
             WorklogBulkDeleteEndpoints.Map(api, version, state);
             IssueChildEndpoints.Map(api, version, state);

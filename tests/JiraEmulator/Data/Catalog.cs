@@ -66,6 +66,15 @@ public static class Catalog
         new("10001", "Business", "Teams outside engineering."),
     ];
 
+    /// <summary>Jira Cloud's default link types.</summary>
+    public static readonly IReadOnlyList<IssueLinkType> IssueLinkTypes =
+    [
+        new("10000", "Blocks", "is blocked by", "blocks"),
+        new("10001", "Cloners", "is cloned by", "clones"),
+        new("10002", "Duplicate", "is duplicated by", "duplicates"),
+        new("10003", "Relates", "relates to", "relates to"),
+    ];
+
     public static readonly IReadOnlyList<string> Labels = ["backend", "frontend", "urgent", "customer", "tech-debt", "security", "infra", "ux"];
 
     /// <summary>The custom field seeded on issues: story points, as Jira Cloud numbers it.</summary>

@@ -33,12 +33,13 @@ public sealed class Issue
     public DateTimeOffset? ResolutionDate { get; set; }
     public double? StoryPoints { get; set; }
 
-    /// <summary>Guards Comments, Worklogs, Attachments, History and Watchers, which change in place.</summary>
+    /// <summary>Guards Comments, Worklogs, Attachments, Links, History and Watchers, which change in place.</summary>
     public Lock Gate { get; } = new();
 
     public List<Comment> Comments { get; } = [];
     public List<Worklog> Worklogs { get; } = [];
     public List<Attachment> Attachments { get; } = [];
+    public List<IssueLink> Links { get; } = [];
     public List<ChangeHistory> History { get; } = [];
     public HashSet<User> Watchers { get; } = [];
 

@@ -1,7 +1,7 @@
 namespace JiraEmulator.Data;
 
 /// <summary>
-/// Global indexes of comments, worklogs, attachments and changelog ids. Jira numbers each kind across the whole
+/// Global indexes of comments, worklogs, attachments, issue links and changelog ids. Jira numbers each kind across the whole
 /// site, and /comment/list, /worklog/list and /worklog/updated look them up without an issue.
 /// </summary>
 public sealed class Records
@@ -10,14 +10,22 @@ public sealed class Records
     private readonly Dictionary<long, Comment> comments = [];
     private readonly Dictionary<long, Worklog> worklogs = [];
     private readonly Dictionary<long, Attachment> attachments = [];
+    private readonly Dictionary<long, IssueLink> links = [];
     private readonly List<(long Id, DateTimeOffset Deleted)> deletedWorklogs = [];
     private Worklog[]? worklogsByUpdated;
-    private long nextCommentId = 10000, nextWorklogId = 10000, nextHistoryId = 10000, nextAttachmentId = 10000;
+    private long nextCommentId = 10000, nextWorklogId = 10000, nextHistoryId = 10000, nextAttachmentId = 10000, nextLinkId = 10000;
 
     public long NewCommentId() => Interlocked.Increment(ref nextCommentId) - 1;
     public long NewWorklogId() => Interlocked.Increment(ref nextWorklogId) - 1;
     public long NewHistoryId() => Interlocked.Increment(ref nextHistoryId) - 1;
     public long NewAttachmentId() => Interlocked.Increment(ref nextAttachmentId) - 1;
+    public long NewLinkId() => Interlocked.Increment(ref nextLinkId) - 1;
+
+    public void Add(IssueLink link) { lock (gate) links[link.Id] = link; }
+
+    public void Remove(IssueLink link) { lock (gate) links.Remove(link.Id); }
+
+    public IssueLink? FindLink(long id) { lock (gate) return links.GetValueOrDefault(id); }
 
     public void Add(Attachment attachment) { lock (gate) attachments[attachment.Id] = attachment; }
 
@@ -66,7 +74,8 @@ public sealed class Records
 
     public (long Id, DateTimeOffset Deleted)[] DeletedWorklogs() { lock (gate) return deletedWorklogs.ToArray(); }
 
-    /// <summary>Drops an issue's comments, worklogs and attachments from the indexes when the issue is deleted.</summary>
+    /// <summary>Drops an issue's comments, worklogs and attachments from the indexes when the issue is deleted (its links
+    /// the issue service takes off both ends).</summary>
     public void RemoveIssue(Issue issue, DateTimeOffset when)
     {
         lock (issue.Gate)

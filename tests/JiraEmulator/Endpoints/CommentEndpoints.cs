@@ -116,7 +116,8 @@ public static class CommentEndpoints
         return comment;
     }
 
-    private static string ReadBody(JsonObject body, ApiContext ctx)
+    /// <summary>The body of a comment object: ADF on v3, a string on v2; 400 under "comment" when it is neither or empty.</summary>
+    public static string ReadBody(JsonObject body, ApiContext ctx)
     {
         var node = body["body"];
         bool ok = ctx.Version >= 3 ? node is JsonObject : node is JsonValue;

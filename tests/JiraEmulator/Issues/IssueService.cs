@@ -130,6 +130,10 @@ public sealed class IssueService(JiraData data, EventBus events, TimeProvider ti
         var now = time.GetUtcNow();
         if (!data.Issues.Remove(issue)) return;
         data.Records.RemoveIssue(issue, now);
+        // The other end of each link loses it too, as the link goes with the issue.
+        IssueLink[] links;
+        lock (issue.Gate) links = issue.Links.ToArray();
+        foreach (var link in links) Detach(link);
         events.Publish(new JiraEvent("jira:issue_deleted", "issue_deleted", issue, caller, now));
     }
 
@@ -207,6 +211,45 @@ public sealed class IssueService(JiraData data, EventBus events, TimeProvider ti
         data.Records.Remove(attachment);
         string id = attachment.Id.ToString(CultureInfo.InvariantCulture);
         Record(issue, caller, now, [new("Attachment", "jira", "attachment", id, attachment.Filename, null, null)], "issue_updated");
+    }
+
+    /// <summary>
+    /// Links two issues (outward is the from issue). Linking the same pair with the same type again changes nothing and
+    /// returns the existing link, as Jira reports a duplicate as created. Each end records a "Link" changelog item that
+    /// reads the link from its side ("This issue blocks OPS-2").
+    /// </summary>
+    public IssueLink Link(IssueLinkType type, Issue outward, Issue inward, User caller)
+    {
+        IssueLink? link;
+        lock (outward.Gate)
+        {
+            link = outward.Links.FirstOrDefault(l => l.Type == type && l.Outward == outward && l.Inward == inward);
+            if (link is not null) return link;
+            link = new IssueLink(data.Records.NewLinkId(), type, outward, inward);
+            outward.Links.Add(link);
+        }
+        lock (inward.Gate) inward.Links.Add(link);
+        data.Records.Add(link);
+        var now = time.GetUtcNow();
+        Record(outward, caller, now, [new("Link", "jira", "issuelinks", null, null, inward.Key, $"This issue {type.Outward} {inward.Key}")], "issue_updated");
+        Record(inward, caller, now, [new("Link", "jira", "issuelinks", null, null, outward.Key, $"This issue {type.Inward} {outward.Key}")], "issue_updated");
+        return link;
+    }
+
+    public void Unlink(IssueLink link, User caller)
+    {
+        Detach(link);
+        var now = time.GetUtcNow();
+        Record(link.Outward, caller, now, [new("Link", "jira", "issuelinks", link.Inward.Key, $"This issue {link.Type.Outward} {link.Inward.Key}", null, null)], "issue_updated");
+        Record(link.Inward, caller, now, [new("Link", "jira", "issuelinks", link.Outward.Key, $"This issue {link.Type.Inward} {link.Outward.Key}", null, null)], "issue_updated");
+    }
+
+    private void Detach(IssueLink link)
+    {
+        lock (link.Outward.Gate) link.Outward.Links.Remove(link);
+        lock (link.Inward.Gate) link.Inward.Links.Remove(link);
+        data.Records.Remove(link);
+        data.Issues.MarkChanged();
     }
 
     public void Touch(Issue issue, User caller, string webhookEvent, string? propertyKey = null, Worklog? worklog = null)

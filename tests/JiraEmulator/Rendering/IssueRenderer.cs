@@ -186,10 +186,18 @@ public static class IssueRenderer
             else writer.WriteNull("resolutiondate");
         }
         if (api.IsCloud && fields.Includes("statuscategorychangedate")) writer.WriteString("statuscategorychangedate", JiraTime.Format(issue.Updated));
-        foreach (var empty in (ReadOnlySpan<string>)["components", "fixVersions", "versions", "subtasks", "issuelinks"])
+        foreach (var empty in (ReadOnlySpan<string>)["components", "fixVersions", "versions", "subtasks"])
         {
             if (!fields.Includes(empty)) continue;
             writer.WriteStartArray(empty);
+            writer.WriteEndArray();
+        }
+        if (fields.Includes("issuelinks"))
+        {
+            IssueLink[] links;
+            lock (issue.Gate) links = issue.Links.ToArray();
+            writer.WriteStartArray("issuelinks");
+            foreach (var link in links) IssueLinkRenderer.WriteEntry(writer, link, issue, api);
             writer.WriteEndArray();
         }
         if (fields.Includes("duedate")) writer.WriteNull("duedate");
