@@ -8,7 +8,7 @@ using JiraEmulator.Rendering;
 
 namespace JiraEmulator.Endpoints;
 
-/// <summary>An issue's changelog (PageBean, default 100), transitions and watchers.</summary>
+/// <summary>An issue's changelog (PageBean, default 100), transitions, assignee and watchers.</summary>
 public static class IssueChildEndpoints
 {
     public const int ChangelogPage = 100;
@@ -89,6 +89,28 @@ public static class IssueChildEndpoints
                 if (!input.IsValid) throw new JiraErrorException(StatusCodes.Status400BadRequest, [], input.Errors);
             }
             state.IssueService.Transition(issue, transition.To, input, context.CurrentUser());
+            return Results.NoContent();
+        });
+
+        api.MapPut("/issue/{issueIdOrKey}/assignee", async (HttpContext context, string issueIdOrKey) =>
+        {
+            var issue = Lookup.Issue(state, issueIdOrKey);
+            var ctx = ApiContext.From(context, version, state.Options.Deployment);
+            var body = await context.Request.ReadJsonObjectAsync();
+            // Cloud names the user by accountId only (name and key went with the privacy changes); Data Center by name or key.
+            string[] members = ctx.IsCloud ? ["accountId"] : ["name", "key"];
+            var given = members.Where(body.ContainsKey).ToList();
+            if (given.Count != 1)
+                throw JiraErrorException.BadRequest(given.Count == 0
+                    ? $"The {string.Join(" or ", members)} of the user to assign is required."
+                    : "Only one of name and key can be provided.");
+            var value = body[given[0]]?.DeepClone();
+            // "-1" asks for the project's default assignee, which is the project lead on the emulated site.
+            if (value?.ToString() == "-1") value = ctx.IsCloud ? issue.Project.Lead.AccountId : issue.Project.Lead.Name;
+            var edit = new JsonObject { ["fields"] = new JsonObject { ["assignee"] = value is null ? null : new JsonObject { [given[0]] = value } } };
+            var input = IssueInput.Parse(edit, state.Data, ctx, creating: false);
+            if (!input.IsValid) throw new JiraErrorException(StatusCodes.Status400BadRequest, [], input.Errors);
+            state.IssueService.Edit(issue, input, context.CurrentUser());
             return Results.NoContent();
         });
 
