@@ -61,4 +61,55 @@ public sealed class IssueHelperContractTests(CloudJira cloud, DataCenterJira dat
         Assert.Equal(204, (await client.SendAsync("PUT", $"rest/api/2/issue/{key}/assignee", """{"name":null}""")).Status);
         Assert.Null(await AssigneeAsync(client, key, "rest/api/2"));
     }
+
+    [Fact]
+    public async Task getCreateIssueMetaIssueTypes_pages_the_projects_issue_types()
+    {
+        var client = cloud.Client();
+        var all = await client.CallAsync("getCreateIssueMetaIssueTypes", "GET", $"{Api}/issue/createmeta/OPS/issuetypes", null, 200);
+        Assert.Equal(["Epic", "Task", "Story", "Bug", "Subtask"], all.Json["issueTypes"]!.AsArray().Select(t => t!["name"]!.GetValue<string>()).ToArray());
+        var page = await client.CallAsync("getCreateIssueMetaIssueTypes", "GET", $"{Api}/issue/createmeta/10001/issuetypes?startAt=3&maxResults=500", null, 200);
+        Assert.Equal(200, page.Json["maxResults"]!.GetValue<int>());
+        Assert.Equal(5, page.Json["total"]!.GetValue<int>());
+        Assert.Equal(["Bug", "Subtask"], page.Json["issueTypes"]!.AsArray().Select(t => t!["name"]!.GetValue<string>()).ToArray());
+        await client.CallAsync("getCreateIssueMetaIssueTypes", "GET", $"{Api}/issue/createmeta/NOPE/issuetypes", null, 400);
+    }
+
+    [Fact]
+    public async Task getCreateIssueMetaIssueTypeId_lists_the_fields_a_create_takes_and_createIssue_refuses_the_others()
+    {
+        var client = cloud.Client();
+        var meta = await client.CallAsync("getCreateIssueMetaIssueTypeId", "GET", $"{Api}/issue/createmeta/OPS/issuetypes/10001?maxResults=200", null, 200);
+        var fields = meta.Json["fields"]!.AsArray();
+        Assert.Equal(fields.Count, meta.Json["total"]!.GetValue<int>());
+        var required = fields.Where(f => f!["required"]!.GetValue<bool>()).Select(f => f!["fieldId"]!.GetValue<string>()).Order().ToArray();
+        Assert.Equal(["issuetype", "project", "summary"], required);
+        var priority = fields.Single(f => f!["fieldId"]!.GetValue<string>() == "priority")!;
+        Assert.Equal("Medium", priority["defaultValue"]!["name"]!.GetValue<string>());
+        Assert.Equal(5, priority["allowedValues"]!.AsArray().Count);
+
+        // Every other field of the site is one a create cannot set: Jira names it in errors.
+        var settable = fields.Select(f => f!["fieldId"]!.GetValue<string>()).ToHashSet();
+        var others = (await client.GetAsync($"{Api}/field")).Json.AsArray().Select(f => f!["id"]!.GetValue<string>())
+            .Where(id => id != "issuekey" && !settable.Contains(id)).ToList();
+        Assert.NotEmpty(others);
+        foreach (var id in others)
+        {
+            var refused = await client.SendAsync("POST", $"{Api}/issue",
+                $$$"""{"fields":{"project":{"key":"OPS"},"issuetype":{"id":"10001"},"summary":"s","{{{id}}}":null}}""");
+            Assert.True(refused.Status == 400 && refused.Json["errors"]![id] is not null, $"{id}: {refused.Status} {refused.Body}");
+        }
+        await client.CallAsync("getCreateIssueMetaIssueTypeId", "GET", $"{Api}/issue/createmeta/OPS/issuetypes/99", null, 400);
+    }
+
+    [Fact]
+    public async Task Data_Center_create_metadata_is_a_page_of_values()
+    {
+        var types = (await dataCenter.Client().GetAsync("rest/api/2/issue/createmeta/OPS/issuetypes?maxResults=2")).Json;
+        Assert.Equal(2, types["values"]!.AsArray().Count);
+        Assert.False(types["isLast"]!.GetValue<bool>());
+        Assert.Null(types["values"]![0]!["hierarchyLevel"]);
+        var fields = (await dataCenter.Client().GetAsync("rest/api/2/issue/createmeta/OPS/issuetypes/10004")).Json;
+        Assert.Contains(fields["values"]!.AsArray(), f => f!["fieldId"]!.GetValue<string>() == "summary" && f["required"]!.GetValue<bool>());
+    }
 }

@@ -8,6 +8,13 @@ public sealed record FieldDefinition(string Id, string Name, string Type, string
     string[] Clauses, string? CustomType = null, long? CustomId = null, string? Description = null, string? SearcherKey = null)
 {
     public bool Custom => CustomType is not null;
+
+    /// <summary>What an edit may do to the field (IssueUpdateDetails' update verbs); null when the emulator does not let a
+    /// create or edit set it. The create metadata lists exactly the fields that have operations.</summary>
+    public string[]? Operations { get; init; }
+
+    /// <summary>Whether a create must give the field (project, issue type, summary).</summary>
+    public bool Required { get; init; }
 }
 
 /// <summary>
@@ -17,20 +24,22 @@ public sealed record FieldDefinition(string Id, string Name, string Type, string
 /// </summary>
 public static class Fields
 {
+    private static readonly string[] Set = ["set"], AddSetRemove = ["add", "set", "remove"];
+
     public const string StoryPoints = "customfield_10016";
 
     public static readonly IReadOnlyList<FieldDefinition> All =
     [
-        new("summary", "Summary", "string", null, true, true, true, ["summary"]),
-        new("description", "Description", "string", null, true, true, true, ["description"]),
+        new("summary", "Summary", "string", null, true, true, true, ["summary"]) { Operations = Set, Required = true },
+        new("description", "Description", "string", null, true, true, true, ["description"]) { Operations = Set },
         new("status", "Status", "status", null, true, false, true, ["status"]),
-        new("issuetype", "Issue Type", "issuetype", null, true, true, true, ["issuetype", "type"]),
-        new("priority", "Priority", "priority", null, true, true, true, ["priority"]),
-        new("project", "Project", "project", null, true, false, true, ["project"]),
-        new("assignee", "Assignee", "user", null, true, true, true, ["assignee"]),
-        new("reporter", "Reporter", "user", null, true, true, true, ["reporter"]),
+        new("issuetype", "Issue Type", "issuetype", null, true, true, true, ["issuetype", "type"]) { Operations = [], Required = true },
+        new("priority", "Priority", "priority", null, true, true, true, ["priority"]) { Operations = Set },
+        new("project", "Project", "project", null, true, false, true, ["project"]) { Operations = Set, Required = true },
+        new("assignee", "Assignee", "user", null, true, true, true, ["assignee"]) { Operations = Set },
+        new("reporter", "Reporter", "user", null, true, true, true, ["reporter"]) { Operations = Set },
         new("creator", "Creator", "user", null, true, false, true, ["creator"]),
-        new("labels", "Labels", "array", "string", true, true, true, ["labels"]),
+        new("labels", "Labels", "array", "string", true, true, true, ["labels"]) { Operations = AddSetRemove },
         new("created", "Created", "datetime", null, true, false, true, ["created", "createdDate"]),
         new("updated", "Updated", "datetime", null, true, false, true, ["updated", "updatedDate"]),
         new("resolution", "Resolution", "resolution", null, true, true, true, ["resolution"]),
@@ -49,7 +58,7 @@ public static class Fields
         new("attachment", "Attachment", "array", "attachment", false, true, true, ["attachments"]),
         new(StoryPoints, "Story point estimate", "number", null, true, true, true, ["cf[10016]", "Story point estimate"],
             "com.atlassian.jira.plugin.system.customfieldtypes:float", 10016, "Measurement of complexity and/or size of a requirement.",
-            "com.atlassian.jira.plugin.system.customfieldtypes:exactnumber"),
+            "com.atlassian.jira.plugin.system.customfieldtypes:exactnumber") { Operations = Set },
     ];
 
     public static FieldDefinition? Find(string id) => All.FirstOrDefault(f => string.Equals(f.Id, id, StringComparison.OrdinalIgnoreCase));

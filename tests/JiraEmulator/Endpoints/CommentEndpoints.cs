@@ -31,17 +31,8 @@ public static class CommentEndpoints
             var ordered = orderBy.StartsWith('-')
                 ? comments.OrderByDescending(c => c.Created).ThenByDescending(c => c.Id).ToArray()
                 : comments.OrderBy(c => c.Created).ThenBy(c => c.Id).ToArray();
-            return JsonResponse.Ok(w =>
-            {
-                w.WriteStartObject();
-                w.WriteNumber("startAt", startAt);
-                w.WriteNumber("maxResults", maxResults);
-                w.WriteNumber("total", ordered.Length);
-                w.WriteStartArray("comments");
-                foreach (var comment in ordered.Skip(startAt).Take(maxResults)) RecordRenderer.WriteComment(w, comment, ctx, Expand(request));
-                w.WriteEndArray();
-                w.WriteEndObject();
-            });
+            return JsonResponse.Ok(w => Paging.WriteOffsetPage(w, "comments", ordered, startAt, maxResults,
+                (writer, comment) => RecordRenderer.WriteComment(writer, comment, ctx, Expand(request))));
         });
 
         api.MapPost("/issue/{issueIdOrKey}/comment", async (HttpContext context, string issueIdOrKey) =>

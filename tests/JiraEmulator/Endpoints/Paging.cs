@@ -4,7 +4,8 @@ using JiraEmulator.Rendering;
 
 namespace JiraEmulator.Endpoints;
 
-/// <summary>Shared paging helpers: clamping (Jira clamps and echoes, it does not refuse) and PageBean envelopes (style A).</summary>
+/// <summary>Shared paging helpers: clamping (Jira clamps and echoes, it does not refuse), PageBean envelopes (style A)
+/// and the legacy offset pages (style B).</summary>
 public static class Paging
 {
     public static int Clamp(int requested, int max, int min = 0) => Math.Clamp(requested, min, max);
@@ -36,6 +37,19 @@ public static class Paging
         writer.WriteBoolean("isLast", isLast);
         writer.WriteStartArray("values");
         for (int i = startAt; i < end; i++) writeItem(writer, all[i]);
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Style B: {startAt, maxResults, total, &lt;arrayName&gt;:[...]}, the page of <paramref name="all"/> from startAt.</summary>
+    public static void WriteOffsetPage<T>(Utf8JsonWriter writer, string arrayName, IReadOnlyList<T> all, int startAt, int maxResults, Action<Utf8JsonWriter, T> writeItem)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("startAt", startAt);
+        writer.WriteNumber("maxResults", maxResults);
+        writer.WriteNumber("total", all.Count);
+        writer.WriteStartArray(arrayName);
+        for (int i = startAt; i < Math.Min(all.Count, startAt + maxResults); i++) writeItem(writer, all[i]);
         writer.WriteEndArray();
         writer.WriteEndObject();
     }

@@ -30,17 +30,8 @@ public static class WorklogEndpoints
             Worklog[] worklogs;
             lock (issue.Gate) worklogs = issue.Worklogs.ToArray();
             var filtered = worklogs.Where(wl => Ms(wl.Started) >= after && Ms(wl.Started) <= before).ToArray();
-            return JsonResponse.Ok(w =>
-            {
-                w.WriteStartObject();
-                w.WriteNumber("startAt", startAt);
-                w.WriteNumber("maxResults", maxResults);
-                w.WriteNumber("total", filtered.Length);
-                w.WriteStartArray("worklogs");
-                foreach (var worklog in filtered.Skip(startAt).Take(maxResults)) RecordRenderer.WriteWorklog(w, worklog, ctx, Expand(request));
-                w.WriteEndArray();
-                w.WriteEndObject();
-            });
+            return JsonResponse.Ok(w => Paging.WriteOffsetPage(w, "worklogs", filtered, startAt, maxResults,
+                (writer, worklog) => RecordRenderer.WriteWorklog(writer, worklog, ctx, Expand(request))));
         });
 
         api.MapPost("/issue/{issueIdOrKey}/worklog", async (HttpContext context, string issueIdOrKey) =>
