@@ -138,7 +138,8 @@ public sealed class BehaviourTests(CloudJira cloud, DataCenterJira dataCenter, R
     [Fact]
     public async Task Token_bucket_rate_limit_answers_429_once_the_burst_is_spent()
     {
-        await using var jira = await EmulatorServer.StartAsync(new EmulatorOptions { Issues = 10, RateLimitPerSecond = 0.5, RateLimitBurst = 3 }, TestContext.Current.CancellationToken);
+        // A token every 1000 s: however slowly a loaded machine runs the four requests, none is refilled between them.
+        await using var jira = await EmulatorServer.StartAsync(new EmulatorOptions { Issues = 10, RateLimitPerSecond = 0.001, RateLimitBurst = 3 }, TestContext.Current.CancellationToken);
         var client = new JiraClient(jira.BaseUrl, JiraClient.Basic("admin@example.com", "emu-token-admin"));
         var statuses = new List<int>();
         Reply? last = null;
