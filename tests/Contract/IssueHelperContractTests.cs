@@ -112,4 +112,59 @@ public sealed class IssueHelperContractTests(CloudJira cloud, DataCenterJira dat
         var fields = (await dataCenter.Client().GetAsync("rest/api/2/issue/createmeta/OPS/issuetypes/10004")).Json;
         Assert.Contains(fields["values"]!.AsArray(), f => f!["fieldId"]!.GetValue<string>() == "summary" && f["required"]!.GetValue<bool>());
     }
+
+    [Fact]
+    public async Task parseJqlQueries_gives_the_structure_of_each_query()
+    {
+        var reply = await cloud.Client().CallAsync("parseJqlQueries", "POST", $"{Api}/jql/parse?validation=strict",
+            """{"queries":["project = OPS AND status IN (\"To Do\", Done) AND assignee IS EMPTY ORDER BY key DESC","summary ~ \"login timeout\" OR NOT labels = urgent","assignee = currentUser()"]}""", 200);
+        var queries = reply.Json["queries"]!.AsArray();
+        Assert.Equal(3, queries.Count);
+
+        var first = queries[0]!["structure"]!;
+        Assert.Equal("and", first["where"]!["operator"]!.GetValue<string>());
+        var clauses = first["where"]!["clauses"]!.AsArray();
+        Assert.Equal(["project", "status", "assignee"], clauses.Select(c => c!["field"]!["name"]!.GetValue<string>()).ToArray());
+        Assert.Equal("OPS", clauses[0]!["operand"]!["value"]!.GetValue<string>());
+        Assert.Equal("in", clauses[1]!["operator"]!.GetValue<string>());
+        Assert.Equal(["To Do", "Done"], clauses[1]!["operand"]!["values"]!.AsArray().Select(v => v!["value"]!.GetValue<string>()).ToArray());
+        Assert.Equal("\"To Do\"", clauses[1]!["operand"]!["values"]![0]!["encodedValue"]!.GetValue<string>());
+        Assert.Equal("is", clauses[2]!["operator"]!.GetValue<string>());
+        Assert.Equal("empty", clauses[2]!["operand"]!["keyword"]!.GetValue<string>());
+        Assert.Equal("desc", first["orderBy"]!["fields"]![0]!["direction"]!.GetValue<string>());
+        Assert.Null(queries[0]!["errors"]);
+
+        var second = queries[1]!["structure"]!["where"]!;
+        Assert.Equal("or", second["operator"]!.GetValue<string>());
+        Assert.Equal("not", second["clauses"]![1]!["operator"]!.GetValue<string>());
+        Assert.Equal("currentUser", queries[2]!["structure"]!["where"]!["operand"]!["function"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("strict", true, false)]
+    [InlineData("warn", true, true)]
+    [InlineData("none", false, true)]
+    public async Task parseJqlQueries_validation_decides_errors_and_structure(string validation, bool errorsForBadField, bool structureDespiteBadField)
+    {
+        var reply = await cloud.Client().CallAsync("parseJqlQueries", "POST", $"{Api}/jql/parse?validation={validation}",
+            """{"queries":["universe = 42","project = (","project = NOPE"]}""", 200);
+        var (badField, badSyntax, badValue) = (reply.Json["queries"]![0]!, reply.Json["queries"]![1]!, reply.Json["queries"]![2]!);
+        Assert.Equal(errorsForBadField, badField["errors"] is not null);
+        if (errorsForBadField) Assert.Equal("Field 'universe' does not exist or you do not have permission to view it.", badField["errors"]![0]!.GetValue<string>());
+        Assert.Equal(structureDespiteBadField, badField["structure"] is not null);
+        // A syntax error is an error whatever the validation, and leaves no structure.
+        Assert.StartsWith("Error in the JQL Query:", badSyntax["errors"]![0]!.GetValue<string>());
+        Assert.Null(badSyntax["structure"]);
+        // An unknown value is a warning, never an error; strict still withholds the structure.
+        Assert.Null(badValue["errors"]);
+        Assert.Equal(validation != "none", badValue["warnings"] is not null);
+        Assert.Equal(validation != "strict", badValue["structure"] is not null);
+    }
+
+    [Fact]
+    public async Task parseJqlQueries_refuses_an_empty_list()
+    {
+        await cloud.Client().CallAsync("parseJqlQueries", "POST", $"{Api}/jql/parse?validation=strict", """{"queries":[]}""", 400);
+        Assert.Equal(404, (await dataCenter.Client().SendAsync("POST", "rest/api/2/jql/parse", """{"queries":["project = OPS"]}""")).Status);
+    }
 }

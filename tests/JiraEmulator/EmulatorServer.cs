@@ -82,6 +82,7 @@ public sealed class EmulatorServer : IAsyncDisposable
             CommentPropertyEndpoints.Map(api, version, state);
             IssueLinkEndpoints.Map(api, version, state);
             CreateMetaEndpoints.Map(api, version, state);
+            JqlParseEndpoints.Map(api, version, state);
             WorklogEndpoints.Map(api, version, state);
             WorklogBulkDeleteEndpoints.Map(api, version, state);
             IssueChildEndpoints.Map(api, version, state);

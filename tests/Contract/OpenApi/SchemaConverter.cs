@@ -7,7 +7,10 @@ namespace JiraConnector.Tests.Contract.OpenApi;
 /// <summary>
 /// Turns an OpenAPI 3.0 schema into a self-contained JSON Schema 2020-12 document: the referenced
 /// components (transitively) go into $defs, "nullable: true" becomes a "null" type, the boolean
-/// exclusiveMinimum/Maximum of OpenAPI 3.0 become numbers, and OpenAPI-only keywords are dropped.
+/// exclusiveMinimum/Maximum of OpenAPI 3.0 become numbers, and OpenAPI-only keywords are dropped. A schema that is
+/// only a choice of others (anyOf/oneOf/allOf) and says additionalProperties: false means "nothing beyond what the
+/// chosen schema has" (JqlQueryClause): 2020-12 says that with unevaluatedProperties, since additionalProperties sees
+/// only sibling properties and would refuse every member.
 /// </summary>
 public static class SchemaConverter
 {
@@ -87,6 +90,12 @@ public static class SchemaConverter
                     if (Copied.Contains(key)) result[key] = value?.DeepClone();
                     break;
             }
+        }
+        if (result["additionalProperties"] is JsonValue closed && closed.TryGetValue(out bool allowed) && !allowed
+            && result["properties"] is null && (result["anyOf"] ?? result["oneOf"] ?? result["allOf"]) is not null)
+        {
+            result.Remove("additionalProperties");
+            result["unevaluatedProperties"] = false;
         }
         if (schema["exclusiveMinimum"] is JsonValue min && min.TryGetValue(out bool exMin) && exMin) result.Remove("minimum");
         if (schema["exclusiveMaximum"] is JsonValue max && max.TryGetValue(out bool exMax) && exMax) result.Remove("maximum");

@@ -25,8 +25,7 @@ public static class JqlMatchers
     private static IReadOnlyList<JqlOperand> Items(JqlClause clause) =>
         clause.Operand is JqlList list ? list.Items : [clause.Operand];
 
-    private static Exception NoSuchValue(string value, string field) =>
-        JqlErrors.Semantic($"The value '{value}' does not exist for the field '{field}'.");
+    private static Exception NoSuchValue(string value, string field) => JqlErrors.UnknownValue(value, field);
 
     private static Exception UnknownFunction(JqlFunction function) =>
         JqlErrors.Semantic($"Unable to find JQL function '{function.Name}({string.Join(",", function.Arguments)})'.");
