@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using JiraConnector.Tests.Contract.Infrastructure;
 using JiraConnector.Tests.Contract.Wadl;
 
@@ -166,5 +167,59 @@ public sealed class IssueHelperContractTests(CloudJira cloud, DataCenterJira dat
     {
         await cloud.Client().CallAsync("parseJqlQueries", "POST", $"{Api}/jql/parse?validation=strict", """{"queries":[]}""", 400);
         Assert.Equal(404, (await dataCenter.Client().SendAsync("POST", "rest/api/2/jql/parse", """{"queries":["project = OPS"]}""")).Status);
+    }
+
+    private static JsonArray Section(Reply picker, string id) =>
+        picker.Json["sections"]!.AsArray().Single(s => s!["id"]!.GetValue<string>() == id)!["issues"]!.AsArray();
+
+    private static string[] Keys(JsonArray issues) => issues.Select(i => i!["key"]!.GetValue<string>()).ToArray();
+
+    [Fact]
+    public async Task getIssuePickerResource_suggests_the_callers_issues_and_the_current_search()
+    {
+        var admin = cloud.Client();
+        string word = "zebrafinch" + Random.Shared.Next(100000, 999999);
+        string key = await admin.NewIssueAsync(project: "MOB", summary: $"Feed the {word} daily");
+        var mine = await admin.CallAsync("getIssuePickerResource", "GET", $"{Api}/issue/picker?query={word}", null, 200);
+        Assert.Equal([key], Keys(Section(mine, "hs")));
+        Assert.Equal([key], Keys(Section(mine, "cs")));
+        var suggestion = Section(mine, "cs")[0]!;
+        Assert.Equal($"Feed the <b>{word}</b> daily", suggestion["summary"]!.GetValue<string>());
+        Assert.Equal($"Feed the {word} daily", suggestion["summaryText"]!.GetValue<string>());
+
+        // Alice never touched the issue: not in her history, still in the current search.
+        var alice = admin.WithAuth(JiraClient.Basic("alice@example.com", "emu-token-alice"));
+        var hers = await alice.CallAsync("getIssuePickerResource", "GET", $"{Api}/issue/picker?query={word}", null, 200);
+        Assert.Empty(Section(hers, "hs"));
+        Assert.Equal([key], Keys(Section(hers, "cs")));
+
+        var narrowed = await admin.CallAsync("getIssuePickerResource", "GET",
+            $"{Api}/issue/picker?query={word}&currentJQL={Uri.EscapeDataString("project = WEB")}", null, 200);
+        Assert.Empty(Section(narrowed, "cs"));
+        var excluded = await admin.CallAsync("getIssuePickerResource", "GET", $"{Api}/issue/picker?query={word}&currentIssueKey={key}", null, 200);
+        Assert.Empty(Section(excluded, "cs"));
+    }
+
+    [Fact]
+    public async Task getIssuePickerResource_matches_key_prefixes_and_shows_at_most_twenty()
+    {
+        var picker = await cloud.Client().CallAsync("getIssuePickerResource", "GET", $"{Api}/issue/picker?query=OPS-1&currentProjectId=10000", null, 200);
+        var keys = Keys(Section(picker, "cs"));
+        Assert.Contains("OPS-1", keys);
+        Assert.Contains("OPS-10", keys);
+        Assert.All(keys, k => Assert.StartsWith("OPS-1", k));
+        Assert.Equal("<b>OPS-1</b>", Section(picker, "cs").Single(i => i!["key"]!.GetValue<string>() == "OPS-1")!["keyHtml"]!.GetValue<string>());
+        var all = await cloud.Client().CallAsync("getIssuePickerResource", "GET", $"{Api}/issue/picker?query=OPS", null, 200);
+        Assert.Equal(20, Section(all, "cs").Count);
+        Assert.Matches(@"^Showing 20 of \d+ matching issues$", all.Json["sections"]![1]!["sub"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Data_Center_issue_picker_matches_the_WADL()
+    {
+        var picker = await dataCenter.Client().GetAsync("rest/api/2/issue/picker?query=OPS-2");
+        Assert.Equal(200, picker.Status);
+        WadlAssert.ResponseMatches("/api/2/issue/picker", "GET", 200, picker.Body);
+        Assert.Contains("OPS-2", Keys(Section(picker, "cs")));
     }
 }

@@ -83,6 +83,7 @@ public sealed class EmulatorServer : IAsyncDisposable
             IssueLinkEndpoints.Map(api, version, state);
             CreateMetaEndpoints.Map(api, version, state);
             JqlParseEndpoints.Map(api, version, state);
+            IssuePickerEndpoints.Map(api, version, state);
             WorklogEndpoints.Map(api, version, state);
             WorklogBulkDeleteEndpoints.Map(api, version, state);
             IssueChildEndpoints.Map(api, version, state);
