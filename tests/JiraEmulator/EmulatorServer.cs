@@ -84,6 +84,8 @@ public sealed class EmulatorServer : IAsyncDisposable
             CreateMetaEndpoints.Map(api, version, state);
             JqlParseEndpoints.Map(api, version, state);
             IssuePickerEndpoints.Map(api, version, state);
+            VersionEndpoints.Map(api, version, state);
+            ComponentEndpoints.Map(api, version, state);
             WorklogEndpoints.Map(api, version, state);
             WorklogBulkDeleteEndpoints.Map(api, version, state);
             IssueChildEndpoints.Map(api, version, state);

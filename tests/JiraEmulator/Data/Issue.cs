@@ -27,6 +27,11 @@ public sealed class Issue
 
     public User Creator => CreatedBy ?? Reporter;
     public string[] Labels { get; set; } = [];
+    public ProjectComponent[] Components { get; set; } = [];
+    public ProjectVersion[] FixVersions { get; set; } = [];
+
+    /// <summary>The "versions" field, which Jira names Affects versions.</summary>
+    public ProjectVersion[] AffectsVersions { get; set; } = [];
     public required DateTimeOffset Created { get; init; }
     public required DateTimeOffset Updated { get; set; }
     public Resolution? Resolution { get; set; }

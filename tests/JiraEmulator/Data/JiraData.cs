@@ -20,6 +20,10 @@ public sealed class JiraData
 
     public IssueStore Issues { get; }
 
+    public Registry<ProjectVersion> Versions { get; } = new(10000);
+
+    public Registry<ProjectComponent> Components { get; } = new(10000);
+
     public IReadOnlyList<Project> Projects
     {
         get { lock (gate) return projects.ToArray(); }

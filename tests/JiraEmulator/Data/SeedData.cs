@@ -88,6 +88,7 @@ public static class SeedData
         }
 
         var data = new JiraData(users, projects, store);
+        SeedProjectItems.Add(data);
         // Children need the site-wide id counters, so they are added once the JiraData exists.
         // A second Random keeps the issue fields the same whether or not children change later.
         var childRandom = new Random(unchecked(options.Seed * 7919 + 17));

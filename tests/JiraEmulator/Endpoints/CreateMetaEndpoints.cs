@@ -33,7 +33,7 @@ public static class CreateMetaEndpoints
                 ?? throw JiraErrorException.BadRequest($"The issue type with id '{issueTypeId}' does not exist in project '{project.Key}'.");
             var ctx = ApiContext.From(context, version, state.Options.Deployment);
             var fields = Fields.All.Where(f => f.Operations is not null).ToList();
-            return Page(context, ctx, "fields", fields, (w, f) => WriteField(w, f, project, type, ctx));
+            return Page(context, ctx, "fields", fields, (w, f) => WriteField(w, f, project, type, state, ctx));
         });
     }
 
@@ -54,8 +54,9 @@ public static class CreateMetaEndpoints
     }
 
     /// <summary>FieldCreateMetadata. Allowed values are listed where the choice is the site's (project, issue type,
-    /// priority); a priority left out becomes Medium, as on a default site.</summary>
-    private static void WriteField(Utf8JsonWriter w, FieldDefinition f, Project project, IssueType type, ApiContext api)
+    /// priority, the project's components and its versions that are not archived); a priority left out becomes Medium,
+    /// as on a default site.</summary>
+    private static void WriteField(Utf8JsonWriter w, FieldDefinition f, Project project, IssueType type, EmulatorState state, ApiContext api)
     {
         w.WriteStartObject();
         w.WriteBoolean("required", f.Required);
@@ -85,6 +86,16 @@ public static class CreateMetaEndpoints
                 w.WriteEndArray();
                 w.WritePropertyName("defaultValue");
                 CatalogRenderer.WritePriority(w, Catalog.Priorities[2], api);
+                break;
+            case "components":
+                w.WriteStartArray("allowedValues");
+                foreach (var component in state.Data.Components.All().Where(c => c.Project == project)) ProjectRenderer.WriteComponent(w, component, api, full: false);
+                w.WriteEndArray();
+                break;
+            case "fixVersions" or "versions":
+                w.WriteStartArray("allowedValues");
+                foreach (var v in state.Data.Versions.All().Where(v => v.Project == project && !v.Archived)) ProjectRenderer.WriteVersion(w, v, api, full: false);
+                w.WriteEndArray();
                 break;
             case "assignee" or "reporter":
                 w.WriteString("autoCompleteUrl", $"{api.ApiRoot}/user/assignable/search?project={project.Key}&query=");

@@ -85,7 +85,7 @@ public static class IssueChildEndpoints
             IssueInput? input = null;
             if (body.Count > 0)
             {
-                input = IssueInput.Parse(body, state.Data, ctx, creating: false);
+                input = IssueInput.Parse(body, state.Data, ctx, editing: issue);
                 if (!input.IsValid) throw new JiraErrorException(StatusCodes.Status400BadRequest, [], input.Errors);
             }
             state.IssueService.Transition(issue, transition.To, input, context.CurrentUser());
@@ -108,7 +108,7 @@ public static class IssueChildEndpoints
             // "-1" asks for the project's default assignee, which is the project lead on the emulated site.
             if (value?.ToString() == "-1") value = ctx.IsCloud ? issue.Project.Lead.AccountId : issue.Project.Lead.Name;
             var edit = new JsonObject { ["fields"] = new JsonObject { ["assignee"] = value is null ? null : new JsonObject { [given[0]] = value } } };
-            var input = IssueInput.Parse(edit, state.Data, ctx, creating: false);
+            var input = IssueInput.Parse(edit, state.Data, ctx, editing: issue);
             if (!input.IsValid) throw new JiraErrorException(StatusCodes.Status400BadRequest, [], input.Errors);
             state.IssueService.Edit(issue, input, context.CurrentUser());
             return Results.NoContent();

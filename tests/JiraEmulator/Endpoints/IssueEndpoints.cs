@@ -29,7 +29,7 @@ public static class IssueEndpoints
         {
             var ctx = ApiContext.From(context, version, state.Options.Deployment);
             var body = await context.Request.ReadJsonObjectAsync();
-            var input = IssueInput.Parse(body, state.Data, ctx, creating: true);
+            var input = IssueInput.Parse(body, state.Data, ctx, editing: null);
             if (!input.IsValid) throw new JiraErrorException(StatusCodes.Status400BadRequest, [], input.Errors);
             var issue = state.IssueService.Create(input, context.CurrentUser());
             return JsonResponse.Status(StatusCodes.Status201Created, w => WriteCreated(w, issue, ctx));
@@ -40,7 +40,7 @@ public static class IssueEndpoints
             var issue = Lookup.Issue(state, issueIdOrKey);
             var ctx = ApiContext.From(context, version, state.Options.Deployment);
             var body = await context.Request.ReadJsonObjectAsync();
-            var input = IssueInput.Parse(body, state.Data, ctx, creating: false);
+            var input = IssueInput.Parse(body, state.Data, ctx, editing: issue);
             if (!input.IsValid) throw new JiraErrorException(StatusCodes.Status400BadRequest, [], input.Errors);
             state.IssueService.Edit(issue, input, context.CurrentUser());
             if (!context.Request.GetBool("returnIssue", false)) return Results.NoContent();
@@ -104,7 +104,7 @@ public static class IssueEndpoints
                 failed.Add((i, null, "The issue update must be an object."));
                 continue;
             }
-            var input = IssueInput.Parse(element, state.Data, ctx, creating: true);
+            var input = IssueInput.Parse(element, state.Data, ctx, editing: null);
             if (!input.IsValid) failed.Add((i, input, null));
             else created.Add(state.IssueService.Create(input, context.CurrentUser()));
         }

@@ -96,8 +96,8 @@ public static partial class ProjectCrudEndpoints
         api.MapDelete("/project/{projectIdOrKey}", (HttpContext context, string projectIdOrKey) =>
         {
             // The spec gives deleteProject no 403: a caller who may not delete gets the same 404 as a missing project.
-            if (!context.CurrentUser().IsAdmin)
-                throw JiraErrorException.NotFound($"No project could be found with key '{projectIdOrKey}' or you don't have permission to delete it.");
+            Permissions.RequireAdmin(context, $"No project could be found with key '{projectIdOrKey}' or you don't have permission to delete it.",
+                StatusCodes.Status404NotFound);
             var project = Lookup.Project(state, projectIdOrKey);
             // Deleting a project deletes its issues.
             foreach (var issue in state.Data.Issues.Snapshot().Where(i => i.Project == project))
@@ -121,11 +121,8 @@ public static partial class ProjectCrudEndpoints
         });
     }
 
-    private static void RequireAdmin(HttpContext context)
-    {
-        if (!context.CurrentUser().IsAdmin)
-            throw new JiraErrorException(StatusCodes.Status403Forbidden, "You must have global administrator rights in order to modify projects.");
-    }
+    private static void RequireAdmin(HttpContext context) =>
+        Permissions.RequireAdmin(context, "You must have global administrator rights in order to modify projects.");
 
     private static User? FindLead(JsonObject body, EmulatorState state)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using JiraEmulator.Data;
+using JiraEmulator.Http;
 using JiraEmulator.Rendering;
 
 namespace JiraEmulator.Issues;
@@ -23,9 +24,10 @@ public sealed class IssueInput
     public Optional<Priority> Priority { get; private set; }
     public Optional<User?> Assignee { get; private set; }
     public Optional<User> Reporter { get; private set; }
-    public string[]? LabelsSet { get; private set; }
-    public List<string> LabelsAdd { get; } = [];
-    public List<string> LabelsRemove { get; } = [];
+    public ListEdit<string> Labels { get; } = new();
+    public ListEdit<ProjectComponent> Components { get; } = new();
+    public ListEdit<ProjectVersion> FixVersions { get; } = new();
+    public ListEdit<ProjectVersion> AffectsVersions { get; } = new();
     public Optional<double?> StoryPoints { get; private set; }
     public List<string> CommentsToAdd { get; } = [];
     public JsonArray? Properties { get; private set; }
@@ -33,8 +35,14 @@ public sealed class IssueInput
 
     public bool IsValid => Errors.Count == 0;
 
-    public static IssueInput Parse(JsonObject body, JiraData data, ApiContext api, bool creating)
+    /// <summary>Components and versions name their project's items, so they are resolved once every field is read
+    /// (the project of a create may come after them).</summary>
+    private readonly List<(string Field, string Verb, JsonNode? Value)> projectItems = [];
+
+    /// <param name="editing">The issue an edit changes; null for a create.</param>
+    public static IssueInput Parse(JsonObject body, JiraData data, ApiContext api, Issue? editing)
     {
+        bool creating = editing is null;
         var input = new IssueInput();
         if (body["fields"] is JsonObject fields)
         {
@@ -51,6 +59,7 @@ public sealed class IssueInput
         if (body["transition"] is JsonObject transition)
             input.TransitionId = transition["id"]?.ToString();
         if (body["properties"] is JsonArray properties) input.Properties = properties;
+        if ((input.Project ?? editing?.Project) is { } project) input.ResolveProjectItems(project, data);
 
         if (creating)
         {
@@ -107,7 +116,11 @@ public sealed class IssueInput
                     if (!ValidLabel(text)) return;
                     if (!list.Contains(text)) list.Add(text);
                 }
-                LabelsSet = list.ToArray();
+                Labels.Set = list.ToArray();
+                break;
+            case "components" or "fixVersions" or "versions":
+                if (value is JsonArray) projectItems.Add((name, "set", value));
+                else Errors[name] = $"The {name} must be an array of {{id}} or {{name}} objects.";
                 break;
             case Catalog.StoryPointsField:
                 SetStoryPoints(value);
@@ -132,10 +145,13 @@ public sealed class IssueInput
                 switch (name, verb)
                 {
                     case ("labels", "add"):
-                        if (value?.GetValueKind() == JsonValueKind.String && ValidLabel(value.GetValue<string>())) LabelsAdd.Add(value.GetValue<string>());
+                        if (value?.GetValueKind() == JsonValueKind.String && ValidLabel(value.GetValue<string>())) Labels.Add.Add(value.GetValue<string>());
                         break;
                     case ("labels", "remove"):
-                        if (value?.GetValueKind() == JsonValueKind.String) LabelsRemove.Add(value.GetValue<string>());
+                        if (value?.GetValueKind() == JsonValueKind.String) Labels.Remove.Add(value.GetValue<string>());
+                        break;
+                    case ("components" or "fixVersions" or "versions", "add" or "remove"):
+                        projectItems.Add((name, verb, value));
                         break;
                     case ("comment", "add"):
                         if (value is JsonObject comment && Adf.TryRead(comment["body"], out string? body) && body is not null) CommentsToAdd.Add(body);
@@ -149,6 +165,44 @@ public sealed class IssueInput
                         break;
                 }
             }
+        }
+    }
+
+    /// <summary>Each {id} or {name} must be one of the project's components (or versions), as Jira checks them.</summary>
+    private void ResolveProjectItems(Project project, JiraData data)
+    {
+        foreach (var (field, verb, value) in projectItems)
+        {
+            if (field == "components")
+                Apply(Components, verb, value, field, "Component", data.Components.All().Where(c => c.Project == project), c => c.Id, c => c.Name);
+            else
+                Apply(field == "fixVersions" ? FixVersions : AffectsVersions, verb, value, field, "Version",
+                    data.Versions.All().Where(v => v.Project == project), v => v.Id, v => v.Name);
+        }
+    }
+
+    private void Apply<T>(ListEdit<T> edit, string verb, JsonNode? value, string field, string what, IEnumerable<T> candidates,
+        Func<T, long> id, Func<T, string> name)
+    {
+        var choices = candidates.ToList();
+        T? Resolve(JsonNode? reference)
+        {
+            string? byId = (reference as JsonObject)?["id"]?.ToString(), byName = (reference as JsonObject)?.GetString("name");
+            var found = choices.FirstOrDefault(c => byId is not null ? id(c).ToString(CultureInfo.InvariantCulture) == byId : string.Equals(name(c), byName, StringComparison.OrdinalIgnoreCase));
+            if (found is null) Errors[field] = byId is not null ? $"{what} id '{byId}' is not valid" : $"{what} name '{byName}' is not valid";
+            return found;
+        }
+        switch (verb)
+        {
+            case "set":
+                edit.Set = ((JsonArray)value!).Select(Resolve).OfType<T>().Distinct().ToArray();
+                break;
+            case "add" when Resolve(value) is { } added:
+                edit.Add.Add(added);
+                break;
+            case "remove" when Resolve(value) is { } removed:
+                edit.Remove.Add(removed);
+                break;
         }
     }
 
@@ -208,6 +262,23 @@ public sealed class IssueInput
             : value.ToString();
         if (id is null) return null;
         return api.IsCloud ? data.Users.FirstOrDefault(u => u.AccountId == id) : data.Users.FirstOrDefault(u => u.Name == id || u.Key == id);
+    }
+}
+
+/// <summary>An edit of a field with several values: a whole new value (set), and values to add and to remove.</summary>
+public sealed class ListEdit<T>
+{
+    public T[]? Set { get; set; }
+    public List<T> Add { get; } = [];
+    public List<T> Remove { get; } = [];
+
+    /// <summary>The field's value after the edit, in order, without duplicates.</summary>
+    public T[] Apply(T[] current)
+    {
+        var values = (Set ?? current).ToList();
+        foreach (var value in Add) if (!values.Contains(value)) values.Add(value);
+        values.RemoveAll(Remove.Contains);
+        return values.ToArray();
     }
 }
 

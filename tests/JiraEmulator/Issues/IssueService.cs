@@ -31,7 +31,10 @@ public sealed class IssueService(JiraData data, EventBus events, TimeProvider ti
             Assignee = input.Assignee.HasValue ? input.Assignee.Value : null,
             Reporter = input.Reporter.HasValue ? input.Reporter.Value : caller,
             CreatedBy = caller,
-            Labels = Labels(input, []),
+            Labels = input.Labels.Apply([]),
+            Components = input.Components.Apply([]),
+            FixVersions = input.FixVersions.Apply([]),
+            AffectsVersions = input.AffectsVersions.Apply([]),
             Created = now,
             Updated = now,
             StoryPoints = input.StoryPoints.HasValue ? input.StoryPoints.Value : null,
@@ -80,12 +83,15 @@ public sealed class IssueService(JiraData data, EventBus events, TimeProvider ti
                 items.Add(new("reporter", "jira", "reporter", issue.Reporter.AccountId, issue.Reporter.DisplayName, input.Reporter.Value.AccountId, input.Reporter.Value.DisplayName));
                 issue.Reporter = input.Reporter.Value;
             }
-            var labels = Labels(input, issue.Labels);
+            var labels = input.Labels.Apply(issue.Labels);
             if (!labels.SequenceEqual(issue.Labels))
             {
                 items.Add(new("labels", "jira", "labels", null, string.Join(" ", issue.Labels), null, string.Join(" ", labels)));
                 issue.Labels = labels;
             }
+            issue.Components = Diff(items, "Component", "components", issue.Components, input.Components.Apply(issue.Components), c => (c.Id, c.Name));
+            issue.FixVersions = Diff(items, "Fix Version", "fixVersions", issue.FixVersions, input.FixVersions.Apply(issue.FixVersions), v => (v.Id, v.Name));
+            issue.AffectsVersions = Diff(items, "Version", "versions", issue.AffectsVersions, input.AffectsVersions.Apply(issue.AffectsVersions), v => (v.Id, v.Name));
             if (input.StoryPoints.HasValue && input.StoryPoints.Value != issue.StoryPoints)
             {
                 items.Add(new("Story point estimate", "custom", Catalog.StoryPointsField, null, Format(issue.StoryPoints), null, Format(input.StoryPoints.Value)));
@@ -252,6 +258,24 @@ public sealed class IssueService(JiraData data, EventBus events, TimeProvider ti
         data.Issues.MarkChanged();
     }
 
+    /// <summary>Takes a deleted version or component off every issue of its project, with its replacement (when the
+    /// delete names one) in its place. Jira records no changelog for this.</summary>
+    public void Replace<T>(Project project, Func<Issue, T[]> get, Action<Issue, T[]> set, T gone, T? replacement) where T : class
+    {
+        foreach (var issue in data.Issues.Snapshot().Where(i => i.Project == project))
+        {
+            lock (issue.Gate)
+            {
+                var values = get(issue);
+                if (!values.Contains(gone)) continue;
+                var kept = values.Where(v => v != gone).ToList();
+                if (replacement is not null && !kept.Contains(replacement)) kept.Add(replacement);
+                set(issue, kept.ToArray());
+            }
+        }
+        data.Issues.MarkChanged();
+    }
+
     public void Touch(Issue issue, User caller, string webhookEvent, string? propertyKey = null, Worklog? worklog = null)
     {
         var now = time.GetUtcNow();
@@ -282,12 +306,15 @@ public sealed class IssueService(JiraData data, EventBus events, TimeProvider ti
         }
     }
 
-    private static string[] Labels(IssueInput input, string[] current)
+    /// <summary>One changelog item per value removed (from) and per value added (to), as Jira records components and
+    /// versions; returns the new value.</summary>
+    private static T[] Diff<T>(List<ChangeItem> items, string field, string fieldId, T[] before, T[] after, Func<T, (long Id, string Name)> describe)
     {
-        var labels = (input.LabelsSet ?? current).ToList();
-        foreach (var add in input.LabelsAdd) if (!labels.Contains(add)) labels.Add(add);
-        labels.RemoveAll(input.LabelsRemove.Contains);
-        return labels.ToArray();
+        foreach (var gone in before.Except(after))
+            items.Add(new(field, "jira", fieldId, describe(gone).Id.ToString(CultureInfo.InvariantCulture), describe(gone).Name, null, null));
+        foreach (var added in after.Except(before))
+            items.Add(new(field, "jira", fieldId, null, null, describe(added).Id.ToString(CultureInfo.InvariantCulture), describe(added).Name));
+        return after;
     }
 
     private static string? Format(double? value) => value?.ToString(CultureInfo.InvariantCulture);

@@ -143,25 +143,44 @@ public static class JqlMatchers
         return clause.Operator == "~" ? issue => matches(get(issue)) : issue => get(issue) is { } text && !matches(text);
     }
 
-    public static Func<Issue, bool> Labels(JqlClause clause)
+    public static Func<Issue, bool> Labels(JqlClause clause) =>
+        Members(clause, "labels", i => i.Labels, label => [label], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>components, fixVersion, affectedVersion: a value is a name (of any project's item, as Jira's site-wide
+    /// JQL takes it) or an id; one that names nothing is Jira's "does not exist" 400.</summary>
+    public static Func<Issue, bool> ProjectItems<T>(JqlClause clause, string field, Func<Issue, IReadOnlyCollection<T>> get, IReadOnlyList<T> all,
+        Func<T, long> id, Func<T, string> name) where T : class =>
+        Members(clause, field, get, value =>
+        {
+            var found = all.Where(item => string.Equals(name(item), value, StringComparison.OrdinalIgnoreCase)
+                || id(item).ToString(CultureInfo.InvariantCulture) == value).ToList();
+            return found.Count > 0 ? found : throw NoSuchValue(value, field);
+        }, ReferenceEqualityComparer.Instance as IEqualityComparer<T>);
+
+    /// <summary>
+    /// Fields with several values: = and IN match when any value is one named, != and NOT IN when none is (an empty
+    /// field matches neither, as Jira's negative operators never match EMPTY).
+    /// </summary>
+    private static Func<Issue, bool> Members<T>(JqlClause clause, string field, Func<Issue, IReadOnlyCollection<T>> get, Func<string, IEnumerable<T>> resolve,
+        IEqualityComparer<T>? comparer)
     {
-        Require(clause, "labels", EqualityOperators);
-        if (clause.Operator == "IS") return issue => issue.Labels.Length == 0;
-        if (clause.Operator == "IS NOT") return issue => issue.Labels.Length > 0;
-        var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        Require(clause, field, EqualityOperators);
+        if (clause.Operator == "IS") return issue => get(issue).Count == 0;
+        if (clause.Operator == "IS NOT") return issue => get(issue).Count > 0;
+        var set = new HashSet<T>(comparer);
         bool includesEmpty = false;
         foreach (var operand in Items(clause))
         {
             switch (operand)
             {
                 case JqlEmpty: includesEmpty = true; break;
-                case JqlValue v: set.Add(v.Text); break;
+                case JqlValue v: set.UnionWith(resolve(v.Text)); break;
                 case JqlFunction f: throw UnknownFunction(f);
             }
         }
         if (IsNegative(clause.Operator))
-            return issue => issue.Labels.Length > 0 && !issue.Labels.Any(set.Contains);
-        return issue => issue.Labels.Length == 0 ? includesEmpty : issue.Labels.Any(set.Contains);
+            return issue => get(issue) is { Count: > 0 } values && !values.Any(set.Contains);
+        return issue => get(issue) is { Count: > 0 } values ? values.Any(set.Contains) : includesEmpty;
     }
 
     public static Func<Issue, bool> Date(JqlClause clause, string field, Func<Issue, DateTimeOffset?> get, DateTimeOffset now)

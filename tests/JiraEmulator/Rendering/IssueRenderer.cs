@@ -137,6 +137,14 @@ public static class IssueRenderer
         writer.WriteEndObject();
     }
 
+    private static void WriteVersions(Utf8JsonWriter writer, string field, ProjectVersion[] versions, FieldSelection fields, ApiContext api)
+    {
+        if (!fields.Includes(field)) return;
+        writer.WriteStartArray(field);
+        foreach (var version in versions) ProjectRenderer.WriteVersion(writer, version, api, full: false);
+        writer.WriteEndArray();
+    }
+
     public static string IdText(Issue issue) => issue.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static void WriteFields(Utf8JsonWriter writer, Issue issue, FieldSelection fields, ApiContext api)
@@ -186,10 +194,18 @@ public static class IssueRenderer
             else writer.WriteNull("resolutiondate");
         }
         if (api.IsCloud && fields.Includes("statuscategorychangedate")) writer.WriteString("statuscategorychangedate", JiraTime.Format(issue.Updated));
-        foreach (var empty in (ReadOnlySpan<string>)["components", "fixVersions", "versions", "subtasks"])
+        if (fields.Includes("components"))
         {
-            if (!fields.Includes(empty)) continue;
-            writer.WriteStartArray(empty);
+            writer.WriteStartArray("components");
+            foreach (var component in issue.Components) ProjectRenderer.WriteComponent(writer, component, api, full: false);
+            writer.WriteEndArray();
+        }
+        WriteVersions(writer, "fixVersions", issue.FixVersions, fields, api);
+        WriteVersions(writer, "versions", issue.AffectsVersions, fields, api);
+        if (fields.Includes("subtasks"))
+        {
+            // The emulator has no sub-tasks: Subtask issues stand alone.
+            writer.WriteStartArray("subtasks");
             writer.WriteEndArray();
         }
         if (fields.Includes("issuelinks"))
