@@ -18,8 +18,6 @@ public sealed class VersionComponentContractTests(CloudJira cloud, DataCenterJir
 
     private static string[] Names(JsonNode array) => array.AsArray().Select(v => v!["name"]!.GetValue<string>()).ToArray();
 
-    private static string Unique(string prefix) => $"{prefix} {Guid.NewGuid():N}"[..(prefix.Length + 9)];
-
     [Fact]
     public async Task getProjectVersions_getProjectVersionsPaginated_list_the_seeded_versions()
     {
@@ -44,7 +42,7 @@ public sealed class VersionComponentContractTests(CloudJira cloud, DataCenterJir
     public async Task createVersion_getVersion_updateVersion_deleteVersion_moving_its_issues()
     {
         var client = cloud.Client();
-        string name = Unique("v");
+        string name = TestIssues.UniqueName("v");
         var created = await client.CallAsync("createVersion", "POST", $"{Api}/version",
             $$"""{"name":"{{name}}","description":"made by a test","projectId":10002,"startDate":"2026-01-05","releaseDate":"2026-02-27"}""", 201);
         string id = created.Json["id"]!.GetValue<string>();
@@ -107,7 +105,7 @@ public sealed class VersionComponentContractTests(CloudJira cloud, DataCenterJir
         var seeded = await client.CallAsync("getProjectComponents", "GET", $"{Api}/project/DATA/components", null, 200);
         Assert.Equal(["Backend", "Frontend", "Infrastructure"], Names(seeded.Json).Where(n => n is "Backend" or "Frontend" or "Infrastructure"));
 
-        string name = Unique("c");
+        string name = TestIssues.UniqueName("c");
         var created = await client.CallAsync("createComponent", "POST", $"{Api}/component",
             $$"""{"name":"{{name}}","description":"made by a test","project":"DATA","leadAccountId":"{{Alice}}","assigneeType":"COMPONENT_LEAD"}""", 201);
         string id = created.Json["id"]!.GetValue<string>();
@@ -151,14 +149,14 @@ public sealed class VersionComponentContractTests(CloudJira cloud, DataCenterJir
         var client = dataCenter.Client();
         var versions = await client.GetAsync("rest/api/2/project/OPS/versions");
         WadlAssert.ResponseMatches("/api/2/project/{projectIdOrKey}/versions", "GET", 200, WithoutDates(versions.Body));
-        var created = await client.SendAsync("POST", "rest/api/2/version", $$"""{"name":"{{Unique("dc")}}","project":"OPS","releaseDate":"2026-05-29"}""");
+        var created = await client.SendAsync("POST", "rest/api/2/version", $$"""{"name":"{{TestIssues.UniqueName("dc")}}","project":"OPS","releaseDate":"2026-05-29"}""");
         Assert.Equal(201, created.Status);
         WadlAssert.ResponseMatches("/api/2/version", "POST", 201, WithoutDates(created.Body));
         var one = await client.GetAsync($"rest/api/2/version/{created.Json["id"]}");
         WadlAssert.ResponseMatches("/api/2/version/{id}", "GET", 200, WithoutDates(one.Body));
 
         var component = await client.SendAsync("POST", "rest/api/2/component",
-            $$"""{"name":"{{Unique("dc")}}","project":"OPS","leadUserName":"carol","assigneeType":"COMPONENT_LEAD"}""");
+            $$"""{"name":"{{TestIssues.UniqueName("dc")}}","project":"OPS","leadUserName":"carol","assigneeType":"COMPONENT_LEAD"}""");
         Assert.Equal(201, component.Status);
         WadlAssert.ResponseMatches("/api/2/component", "POST", 201, component.Body);
         Assert.Equal("carol", component.Json["leadUserName"]!.GetValue<string>());

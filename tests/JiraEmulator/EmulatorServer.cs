@@ -86,6 +86,7 @@ public sealed class EmulatorServer : IAsyncDisposable
             IssuePickerEndpoints.Map(api, version, state);
             VersionEndpoints.Map(api, version, state);
             ComponentEndpoints.Map(api, version, state);
+            FilterEndpoints.Map(api, version, state);
             WorklogEndpoints.Map(api, version, state);
             WorklogBulkDeleteEndpoints.Map(api, version, state);
             IssueChildEndpoints.Map(api, version, state);

@@ -3,6 +3,9 @@ namespace JiraConnector.Tests.Contract.Infrastructure;
 /// <summary>Issues a test makes for itself, so that it never depends on (or changes) what another test reads.</summary>
 public static class TestIssues
 {
+    /// <summary>A name no other test (or run) has used: the prefix and 8 hex digits.</summary>
+    public static string UniqueName(string prefix) => $"{prefix} {Guid.NewGuid():N}"[..(prefix.Length + 9)];
+
     /// <summary>Creates an issue through createIssue (its request and answer checked against the spec) and returns its key.
     /// <paramref name="api"/> "rest/api/2" is also Data Center's root: its plain-string fields suit both deployments.</summary>
     public static async Task<string> NewIssueAsync(this JiraClient client, string project = "OPS", string summary = "Contract test issue",

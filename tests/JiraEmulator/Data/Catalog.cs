@@ -13,6 +13,8 @@ public sealed record ProjectCategory(string Id, string Name, string Description)
 
 public sealed record Resolution(string Id, string Name, string Description);
 
+public sealed record ProjectRole(long Id, string Name);
+
 /// <summary>
 /// The fixed reference data of a default Jira site. Ids follow Jira's usual defaults so that
 /// anything a client hard-codes from real Jira documentation still lines up.
@@ -65,6 +67,9 @@ public static class Catalog
         new("10000", "Engineering", "Products and platforms."),
         new("10001", "Business", "Teams outside engineering."),
     ];
+
+    /// <summary>Jira Cloud's default project roles (10002, Administrators, is the one the seeded permission scheme names).</summary>
+    public static readonly IReadOnlyList<ProjectRole> ProjectRoles = [new(10002, "Administrators"), new(10001, "Developers"), new(10000, "Users")];
 
     /// <summary>Jira Cloud's default link types.</summary>
     public static readonly IReadOnlyList<IssueLinkType> IssueLinkTypes =

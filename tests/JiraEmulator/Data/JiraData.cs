@@ -24,6 +24,13 @@ public sealed class JiraData
 
     public Registry<ProjectComponent> Components { get; } = new(10000);
 
+    public Registry<Filter> Filters { get; } = new(10000);
+
+    private long nextSharePermissionId = 10000;
+
+    /// <summary>Share permission ids count across all filters, as Jira numbers them.</summary>
+    public long NewSharePermissionId() => Interlocked.Increment(ref nextSharePermissionId) - 1;
+
     public IReadOnlyList<Project> Projects
     {
         get { lock (gate) return projects.ToArray(); }

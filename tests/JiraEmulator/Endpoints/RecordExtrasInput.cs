@@ -11,7 +11,7 @@ namespace JiraEmulator.Endpoints;
 public static class RecordExtrasInput
 {
     /// <summary>Jira Cloud's default project roles (role 10002 is the administrators' in the seeded permission scheme).</summary>
-    public static readonly IReadOnlyList<string> ProjectRoles = ["Administrators", "Developers", "Users"];
+    public static readonly IReadOnlyList<string> ProjectRoles = Catalog.ProjectRoles.Select(r => r.Name).ToArray();
 
     /// <summary>The visibility in the body, or null when the body has none (nothing to change).</summary>
     /// <param name="errorKey">Jira's error key: "commentLevel" for comments, "worklogLevel" for worklogs.</param>

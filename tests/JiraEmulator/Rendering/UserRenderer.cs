@@ -10,18 +10,7 @@ public static class UserRenderer
     public static void Write(Utf8JsonWriter writer, User user, ApiContext api, bool withGroups = false, bool full = false)
     {
         writer.WriteStartObject();
-        if (api.IsCloud)
-        {
-            writer.WriteString("self", $"{api.ApiRoot}/user?accountId={Uri.EscapeDataString(user.AccountId)}");
-            writer.WriteString("accountId", user.AccountId);
-            writer.WriteString("accountType", user.AccountType);
-        }
-        else
-        {
-            writer.WriteString("self", $"{api.ApiRoot}/user?username={Uri.EscapeDataString(user.Name)}");
-            writer.WriteString("name", user.Name);
-            writer.WriteString("key", user.Key);
-        }
+        WriteIdentity(writer, user, api, accountType: true);
         writer.WriteString("emailAddress", user.EmailAddress);
         WriteAvatarUrls(writer, api, $"user/{user.Index}");
         writer.WriteString("displayName", user.DisplayName);
@@ -44,6 +33,34 @@ public static class UserRenderer
             writer.WriteEndObject();
         }
         writer.WriteEndObject();
+    }
+
+    /// <summary>The short UserBean (no email, account type or time zone) that share permissions and boards name users by.</summary>
+    public static void WriteBean(Utf8JsonWriter writer, User user, ApiContext api)
+    {
+        writer.WriteStartObject();
+        WriteIdentity(writer, user, api, accountType: false);
+        WriteAvatarUrls(writer, api, $"user/{user.Index}");
+        writer.WriteString("displayName", user.DisplayName);
+        writer.WriteBoolean("active", user.Active);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>self and the ids: Cloud's accountId (and accountType), Data Center's name and key.</summary>
+    private static void WriteIdentity(Utf8JsonWriter writer, User user, ApiContext api, bool accountType)
+    {
+        if (api.IsCloud)
+        {
+            writer.WriteString("self", $"{api.ApiRoot}/user?accountId={Uri.EscapeDataString(user.AccountId)}");
+            writer.WriteString("accountId", user.AccountId);
+            if (accountType) writer.WriteString("accountType", user.AccountType);
+        }
+        else
+        {
+            writer.WriteString("self", $"{api.ApiRoot}/user?username={Uri.EscapeDataString(user.Name)}");
+            writer.WriteString("name", user.Name);
+            writer.WriteString("key", user.Key);
+        }
     }
 
     public static void WriteOrNull(Utf8JsonWriter writer, string name, User? user, ApiContext api)
