@@ -14,8 +14,6 @@ public sealed class FilterContractTests(CloudJira cloud, DataCenterJira dataCent
 {
     private const string Api = "rest/api/3";
 
-    private JiraClient Alice => cloud.Client().WithAuth(JiraClient.Basic("alice@example.com", "emu-token-alice"));
-
     private async Task<(string Id, string Name)> NewFilterAsync(JiraClient client, string prefix = "Filter", bool favourite = false)
     {
         string name = TestIssues.UniqueName(prefix);
@@ -56,16 +54,16 @@ public sealed class FilterContractTests(CloudJira cloud, DataCenterJira dataCent
     {
         var admin = cloud.Client();
         var (id, _) = await NewFilterAsync(admin, "Shared");
-        await Alice.CallAsync("getFilter", "GET", $"{Api}/filter/{id}", null, 400);
+        await cloud.AliceClient().CallAsync("getFilter", "GET", $"{Api}/filter/{id}", null, 400);
 
         // Alice is in jira-software-users.
         var shared = await admin.CallAsync("addSharePermission", "POST", $"{Api}/filter/{id}/permission", """{"type":"group","groupname":"jira-software-users"}""", 201);
         var share = Assert.Single(shared.Json.AsArray())!;
         Assert.Equal("group", share["type"]!.GetValue<string>());
         Assert.Equal("jira-software-users", share["group"]!["name"]!.GetValue<string>());
-        await Alice.CallAsync("getFilter", "GET", $"{Api}/filter/{id}", null, 200);
+        await cloud.AliceClient().CallAsync("getFilter", "GET", $"{Api}/filter/{id}", null, 200);
         await admin.CallAsync("addSharePermission", "POST", $"{Api}/filter/{id}/permission", """{"type":"project","projectId":"10001"}""", 201);
-        await Alice.CallAsync("addSharePermission", "POST", $"{Api}/filter/{id}/permission", """{"type":"global"}""", 404);
+        await cloud.AliceClient().CallAsync("addSharePermission", "POST", $"{Api}/filter/{id}/permission", """{"type":"global"}""", 404);
         await admin.CallAsync("addSharePermission", "POST", $"{Api}/filter/{id}/permission", """{"type":"group","groupname":"no-such-group"}""", 400);
         Assert.Equal(2, (await admin.CallAsync("getSharePermissions", "GET", $"{Api}/filter/{id}/permission", null, 200)).Json.AsArray().Count);
 
@@ -77,7 +75,7 @@ public sealed class FilterContractTests(CloudJira cloud, DataCenterJira dataCent
 
         await admin.CallAsync("deleteSharePermission", "DELETE", $"{Api}/filter/{id}/permission/{permissionId}", null, 204);
         await admin.CallAsync("getSharePermission", "GET", $"{Api}/filter/{id}/permission/{permissionId}", null, 404);
-        await Alice.CallAsync("getFilter", "GET", $"{Api}/filter/{id}", null, 400);
+        await cloud.AliceClient().CallAsync("getFilter", "GET", $"{Api}/filter/{id}", null, 400);
     }
 
     [Fact]
@@ -85,15 +83,15 @@ public sealed class FilterContractTests(CloudJira cloud, DataCenterJira dataCent
     {
         var admin = cloud.Client();
         var (mine, _) = await NewFilterAsync(admin, "Mine", favourite: true);
-        var (hers, _) = await NewFilterAsync(Alice, "Hers");
-        await Alice.CallAsync("addSharePermission", "POST", $"{Api}/filter/{hers}/permission", """{"type":"authenticated"}""", 201);
+        var (hers, _) = await NewFilterAsync(cloud.AliceClient(), "Hers");
+        await cloud.AliceClient().CallAsync("addSharePermission", "POST", $"{Api}/filter/{hers}/permission", """{"type":"authenticated"}""", 201);
         // Visible is not editable: only the owner (or an edit share) may change a filter.
         await admin.CallAsync("updateFilter", "PUT", $"{Api}/filter/{hers}", """{"name":"taken over","favourite":true}""", 400);
 
         var my = await admin.CallAsync("getMyFilters", "GET", $"{Api}/filter/my", null, 200);
         Assert.Contains(mine, Ids(my.Json));
         Assert.DoesNotContain(hers, Ids(my.Json));
-        Assert.DoesNotContain(mine, Ids((await Alice.CallAsync("getMyFilters", "GET", $"{Api}/filter/my", null, 200)).Json));
+        Assert.DoesNotContain(mine, Ids((await cloud.AliceClient().CallAsync("getMyFilters", "GET", $"{Api}/filter/my", null, 200)).Json));
         var favourites = await admin.CallAsync("getFavouriteFilters", "GET", $"{Api}/filter/favourite", null, 200);
         Assert.Contains(mine, Ids(favourites.Json));
         Assert.Equal(1, favourites.Json.AsArray().Single(f => f!["id"]!.GetValue<string>() == mine)!["favouritedCount"]!.GetValue<int>());
@@ -116,7 +114,7 @@ public sealed class FilterContractTests(CloudJira cloud, DataCenterJira dataCent
         Assert.NotNull(expanded.Json["values"]![0]!["owner"]);
         var byGroup = await admin.CallAsync("getFiltersPaginated", "GET", $"{Api}/filter/search?filterName={word}&groupname=developers", null, 200);
         Assert.Equal([second], Ids(byGroup.Json["values"]!));
-        var byOwner = await Alice.CallAsync("getFiltersPaginated", "GET", $"{Api}/filter/search?filterName={word}", null, 200);
+        var byOwner = await cloud.AliceClient().CallAsync("getFiltersPaginated", "GET", $"{Api}/filter/search?filterName={word}", null, 200);
         Assert.Empty(byOwner.Json["values"]!.AsArray());
         await admin.CallAsync("getFiltersPaginated", "GET", $"{Api}/filter/search?orderBy=colour", null, 400);
     }

@@ -14,8 +14,6 @@ public sealed class VersionComponentContractTests(CloudJira cloud, DataCenterJir
     private const string Api = "rest/api/3";
     private const string Alice = "712020:00000000-0000-4000-8000-000000000002";
 
-    private JiraClient AsAlice => cloud.Client().WithAuth(JiraClient.Basic("alice@example.com", "emu-token-alice"));
-
     private static string[] Names(JsonNode array) => array.AsArray().Select(v => v!["name"]!.GetValue<string>()).ToArray();
 
     [Fact]
@@ -50,7 +48,7 @@ public sealed class VersionComponentContractTests(CloudJira cloud, DataCenterJir
         Assert.Equal(10002, created.Json["projectId"]!.GetValue<long>());
         await client.CallAsync("createVersion", "POST", $"{Api}/version", $$"""{"name":"{{name}}","projectId":10002}""", 400);
         await client.CallAsync("createVersion", "POST", $"{Api}/version", """{"name":"late","projectId":10002,"startDate":"2026-03-01","releaseDate":"2026-02-01"}""", 400);
-        await AsAlice.CallAsync("createVersion", "POST", $"{Api}/version", """{"name":"not mine","projectId":10002}""", 404);
+        await cloud.AliceClient().CallAsync("createVersion", "POST", $"{Api}/version", """{"name":"not mine","projectId":10002}""", 404);
 
         var updated = await client.CallAsync("updateVersion", "PUT", $"{Api}/version/{id}", """{"released":true,"description":"shipped"}""", 200);
         Assert.True(updated.Json["released"]!.GetValue<bool>());
@@ -113,7 +111,7 @@ public sealed class VersionComponentContractTests(CloudJira cloud, DataCenterJir
         Assert.Equal(Alice, created.Json["realAssignee"]!["accountId"]!.GetValue<string>());
         Assert.True(created.Json["isAssigneeTypeValid"]!.GetValue<bool>());
         await client.CallAsync("createComponent", "POST", $"{Api}/component", $$"""{"name":"{{name}}","project":"DATA"}""", 400);
-        await AsAlice.CallAsync("createComponent", "POST", $"{Api}/component", """{"name":"not mine","project":"DATA"}""", 403);
+        await cloud.AliceClient().CallAsync("createComponent", "POST", $"{Api}/component", """{"name":"not mine","project":"DATA"}""", 403);
 
         string key = await client.NewIssueAsync(project: "DATA", extraFields: $$""","components":[{"id":"{{id}}"}]""");
         var page = await client.CallAsync("getProjectComponentsPaginated", "GET", $"{Api}/project/DATA/component?query={Uri.EscapeDataString(name)}", null, 200);
@@ -162,7 +160,7 @@ public sealed class VersionComponentContractTests(CloudJira cloud, DataCenterJir
         Assert.Equal("carol", component.Json["leadUserName"]!.GetValue<string>());
         Assert.Equal("carol", component.Json["realAssignee"]!["name"]!.GetValue<string>());
         WadlAssert.ResponseMatches("/api/2/project/{projectIdOrKey}/components", "GET", 200, (await client.GetAsync("rest/api/2/project/OPS/components")).Body);
-        var alice = client.WithAuth(JiraClient.Basic("alice", "alice-password"));
+        var alice = dataCenter.AliceClient();
         Assert.Equal(403, (await alice.SendAsync("DELETE", $"rest/api/2/component/{component.Json["id"]}")).Status);
         Assert.Equal(404, (await client.GetAsync("rest/api/2/project/OPS/component")).Status);
     }

@@ -18,7 +18,6 @@ public sealed class EmulatorState
         Time = time;
         Data = SeedData.Build(options);
         Credentials = new Credentials(Data);
-        Groups = JiraEmulator.Data.Groups.From(Data.Users);
         Faults = new FaultPlan(options.Seed);
         Requests = new RequestLog();
         Search = new SearchService(Data, time, options);
@@ -36,7 +35,8 @@ public sealed class EmulatorState
     public TimeProvider Time { get; }
     public JiraData Data { get; }
     public Credentials Credentials { get; }
-    public IReadOnlyList<Group> Groups { get; }
+    /// <summary>The site's groups, now (groups can be created and deleted).</summary>
+    public IReadOnlyList<Group> Groups => Data.Groups;
     public FaultPlan Faults { get; }
     public RequestLog Requests { get; }
     public SearchService Search { get; }

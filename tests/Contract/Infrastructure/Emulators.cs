@@ -18,6 +18,10 @@ public abstract class EmulatorFixture(Deployment deployment) : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await Server.DisposeAsync();
 
+    /// <summary>A client authenticated as the seeded alice (Basic): not an administrator, in jira-software-users only.</summary>
+    public JiraClient AliceClient() =>
+        new(Server.BaseUrl, deployment == Deployment.Cloud ? JiraClient.Basic("alice@example.com", "emu-token-alice") : JiraClient.Basic("alice", "alice-password"));
+
     /// <summary>A client authenticated as the seeded admin (Basic), or anonymous.</summary>
     public JiraClient Client(bool authenticated = true) =>
         new(Server.BaseUrl, !authenticated ? null

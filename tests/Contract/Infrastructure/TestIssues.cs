@@ -3,8 +3,11 @@ namespace JiraConnector.Tests.Contract.Infrastructure;
 /// <summary>Issues a test makes for itself, so that it never depends on (or changes) what another test reads.</summary>
 public static class TestIssues
 {
-    /// <summary>A name no other test (or run) has used: the prefix and 8 hex digits.</summary>
-    public static string UniqueName(string prefix) => $"{prefix} {Guid.NewGuid():N}"[..(prefix.Length + 9)];
+    /// <summary>8 hex digits no other test (or run) has used.</summary>
+    public static string UniqueSuffix() => Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>A name no other test (or run) has used: the prefix, a space and a unique suffix.</summary>
+    public static string UniqueName(string prefix) => $"{prefix} {UniqueSuffix()}";
 
     /// <summary>Creates an issue through createIssue (its request and answer checked against the spec) and returns its key.
     /// <paramref name="api"/> "rest/api/2" is also Data Center's root: its plain-string fields suit both deployments.</summary>

@@ -17,5 +17,6 @@ public sealed class User
     public string TimeZone { get; init; } = "Etc/UTC";
     public string Locale { get; init; } = "en_US";
     public bool IsAdmin { get; init; }
-    public IReadOnlyList<string> Groups { get; init; } = [];
+    /// <summary>The names of the user's groups. Replaced whole (under JiraData's lock) when a membership changes.</summary>
+    public IReadOnlyList<string> Groups { get; set; } = [];
 }

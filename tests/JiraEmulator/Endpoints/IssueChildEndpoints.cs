@@ -140,7 +140,7 @@ public static class IssueChildEndpoints
             // The body is a JSON string: an accountId on Cloud, a user name on Data Center; empty means the caller.
             using var reader = new StreamReader(context.Request.Body);
             string raw = (await reader.ReadToEndAsync()).Trim();
-            User? user = raw.Length == 0 ? context.CurrentUser() : ResolveUser(state, ParseJsonString(raw));
+            User? user = raw.Length == 0 ? context.CurrentUser() : Lookup.UserNamed(state, ParseJsonString(raw));
             if (user is null) throw JiraErrorException.NotFound("The user does not exist.");
             lock (issue.Gate) issue.Watchers.Add(user);
             return Results.NoContent();
@@ -151,7 +151,7 @@ public static class IssueChildEndpoints
             var issue = Lookup.Issue(state, issueIdOrKey);
             string? id = state.IsCloud ? context.Request.Query["accountId"] : context.Request.Query["username"];
             if (string.IsNullOrEmpty(id)) id = context.Request.Query["accountId"].ToString() is { Length: > 0 } a ? a : context.Request.Query["username"];
-            var user = string.IsNullOrEmpty(id) ? null : ResolveUser(state, id);
+            var user = string.IsNullOrEmpty(id) ? null : Lookup.UserNamed(state, id);
             if (user is null) throw JiraErrorException.BadRequest(state.IsCloud ? "The accountId parameter is required." : "The username parameter is required.");
             lock (issue.Gate) issue.Watchers.Remove(user);
             return Results.NoContent();
@@ -169,7 +169,4 @@ public static class IssueChildEndpoints
             throw JiraErrorException.BadRequest("The request body must be a JSON string.");
         }
     }
-
-    private static User? ResolveUser(EmulatorState state, string id) =>
-        state.IsCloud ? state.Data.Users.FirstOrDefault(u => u.AccountId == id) : state.Data.Users.FirstOrDefault(u => u.Name == id || u.Key == id);
 }

@@ -15,6 +15,12 @@ public static class Lookup
     public static Project Project(EmulatorState state, string idOrKey) =>
         state.Data.FindProject(idOrKey) ?? throw JiraErrorException.NotFound($"No project could be found with key '{idOrKey}'.");
 
+    /// <summary>A user as a request names one: Cloud by accountId; Data Center by user name (any case) or key.</summary>
+    public static User? UserNamed(EmulatorState state, string? id) =>
+        id is null ? null
+        : state.IsCloud ? state.Data.Users.FirstOrDefault(u => u.AccountId == id)
+        : state.Data.Users.FirstOrDefault(u => string.Equals(u.Name, id, StringComparison.OrdinalIgnoreCase) || u.Key == id);
+
     public static long Id(string text, string what) =>
         long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long id)
             ? id

@@ -1,3 +1,4 @@
+using JiraEmulator.Auth;
 using JiraEmulator.Data;
 using JiraEmulator.Http;
 using JiraEmulator.Rendering;
@@ -6,7 +7,8 @@ namespace JiraEmulator.Endpoints;
 
 /// <summary>
 /// Users (style D: bare arrays): users/search (all, including inactive; Cloud), user/search, user/assignable/search,
-/// GET user and user/groups. Data Center takes "username" where Cloud takes "accountId".
+/// GET user and user/groups; and an administrator's POST user (201) and DELETE user (204). Data Center takes
+/// "username" where Cloud takes "accountId".
 /// </summary>
 public static class UserEndpoints
 {
@@ -14,6 +16,7 @@ public static class UserEndpoints
 
     public static void Map(RouteGroupBuilder api, int version, EmulatorState state)
     {
+        MapWrites(api, version, state);
         if (state.IsCloud)
         {
             foreach (var path in new[] { "/users/search", "/users" })
@@ -74,6 +77,65 @@ public static class UserEndpoints
                 w.WriteEndArray();
             });
         });
+    }
+
+    private static void MapWrites(RouteGroupBuilder api, int version, EmulatorState state)
+    {
+        api.MapPost("/user", async (HttpContext context) =>
+        {
+            Permissions.RequireAdmin(context, "You do not have the permission to create users.");
+            var ctx = ApiContext.From(context, version, state.Options.Deployment);
+            var body = await context.Request.ReadJsonObjectAsync();
+            var (email, name, displayName) = ReadNewUser(body, state);
+            // Product access puts the user in the product's default group, as a site does.
+            bool software = body.GetStrings(state.IsCloud ? "products" : "applicationKeys").Contains("jira-software");
+            var user = state.Data.AddUser(index => new User
+            {
+                Index = index,
+                AccountId = $"712020:00000000-0000-4000-8000-{index + 1:x12}",
+                DisplayName = displayName,
+                EmailAddress = email,
+                Active = true,
+                Name = name,
+                Key = $"JIRAUSER{10000 + index}",
+                Groups = software ? ["jira-software-users"] : [],
+            });
+            return JsonResponse.Status(StatusCodes.Status201Created, w => UserRenderer.Write(w, user, ctx, full: true));
+        });
+
+        api.MapDelete("/user", (HttpContext context) =>
+        {
+            Permissions.RequireAdmin(context, "You do not have the permission to delete users.");
+            var user = Find(context, state) ?? throw JiraErrorException.NotFound("The user with the given identifier does not exist.");
+            if (user == context.CurrentUser()) throw JiraErrorException.BadRequest("You cannot delete the currently logged in user.");
+            state.Data.RemoveUser(user);
+            return Results.NoContent();
+        });
+    }
+
+    /// <summary>
+    /// Cloud makes a user from an email address (the display name defaults to its local part; name and password are
+    /// not Cloud's to set); Data Center needs name, emailAddress and displayName. Taken addresses and names are 400s.
+    /// </summary>
+    private static (string Email, string Name, string DisplayName) ReadNewUser(System.Text.Json.Nodes.JsonObject body, EmulatorState state)
+    {
+        var errors = new Dictionary<string, string>();
+        string email = body.GetString("emailAddress")?.Trim() ?? "";
+        if (email.Length == 0 || !email.Contains('@')) errors["emailAddress"] = "You must specify a valid email address.";
+        else if (state.Data.Users.Any(u => string.Equals(u.EmailAddress, email, StringComparison.OrdinalIgnoreCase)))
+            errors["emailAddress"] = "A user with that email address already exists.";
+        string localPart = email.Split('@')[0];
+        string name = state.IsCloud ? localPart : body.GetString("name")?.Trim() ?? "";
+        string displayName = body.GetString("displayName")?.Trim() is { Length: > 0 } given ? given : state.IsCloud ? localPart : "";
+        if (!state.IsCloud)
+        {
+            if (name.Length == 0) errors["username"] = "You must specify a username.";
+            else if (state.Data.Users.Any(u => string.Equals(u.Name, name, StringComparison.OrdinalIgnoreCase)))
+                errors["username"] = "A user with that username already exists.";
+            if (displayName.Length == 0) errors["displayName"] = "You must specify a full name.";
+        }
+        if (errors.Count > 0) throw new JiraErrorException(StatusCodes.Status400BadRequest, [], errors);
+        return (email, name, displayName);
     }
 
     private static User? Find(HttpContext context, EmulatorState state)
