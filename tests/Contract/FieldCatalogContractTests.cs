@@ -24,6 +24,15 @@ public sealed class FieldCatalogContractTests(ReadOnlyCloudJira cloud, DataCente
     }
 
     [Fact]
+    public async Task GET_issue_returns_every_field_getFields_lists()
+    {
+        var listed = (await cloud.Client().GetAsync("rest/api/3/field")).Json.AsArray().Select(f => f!["id"]!.GetValue<string>())
+            .Where(id => id != "issuekey").ToList();
+        var carried = (await cloud.Client().GetAsync("rest/api/3/issue/OPS-1?fields=*all")).Json["fields"]!.AsObject().Select(p => p.Key).ToHashSet();
+        Assert.All(listed, id => Assert.True(carried.Contains(id), $"GET issue does not return '{id}', which GET field lists."));
+    }
+
+    [Fact]
     public async Task Data_Center_field_list_matches_the_WADL_and_lists_every_field_an_issue_carries()
     {
         var fields = await dataCenter.Client().GetAsync("rest/api/2/field");

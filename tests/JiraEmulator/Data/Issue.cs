@@ -38,6 +38,19 @@ public sealed class Issue
     public DateTimeOffset? ResolutionDate { get; set; }
     public double? StoryPoints { get; set; }
 
+    /// <summary>Time tracking estimates in seconds; null when not estimated. Time spent is the sum of the worklogs.</summary>
+    public long? OriginalEstimate { get; set; }
+    public long? RemainingEstimate { get; set; }
+
+    /// <summary>The seconds logged on the issue (null when nothing is), as Jira's timespent.</summary>
+    public long? TimeSpent
+    {
+        get
+        {
+            lock (Gate) return Worklogs.Count == 0 ? null : Worklogs.Sum(w => w.TimeSpentSeconds);
+        }
+    }
+
     /// <summary>Guards Comments, Worklogs, Attachments, Links, History and Watchers, which change in place.</summary>
     public Lock Gate { get; } = new();
 

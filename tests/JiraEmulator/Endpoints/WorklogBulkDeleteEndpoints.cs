@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using JiraEmulator.Data;
 using JiraEmulator.Http;
+using JiraEmulator.Issues;
 
 namespace JiraEmulator.Endpoints;
 
@@ -37,6 +38,7 @@ public static class WorklogBulkDeleteEndpoints
                 if (!doomed.Contains(worklog)) doomed.Add(worklog);
             }
 
+            Estimates.Adjust(issue, context.Request, -doomed.Sum(w => w.TimeSpentSeconds), null);
             var now = state.Time.GetUtcNow();
             lock (issue.Gate)
             {

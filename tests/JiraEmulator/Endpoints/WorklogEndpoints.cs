@@ -3,13 +3,15 @@ using System.Text.Json.Nodes;
 using JiraEmulator.Auth;
 using JiraEmulator.Data;
 using JiraEmulator.Http;
+using JiraEmulator.Issues;
 using JiraEmulator.Rendering;
 
 namespace JiraEmulator.Endpoints;
 
 /// <summary>
 /// Issue worklogs (style B, default and max 5000), worklog/updated and worklog/deleted (style E since-cursor,
-/// 1000 a page) and POST worklog/list (bare array, at most 1000 ids).
+/// 1000 a page) and POST worklog/list (bare array, at most 1000 ids). Adding, changing and deleting a worklog moves the
+/// issue's remaining estimate as adjustEstimate says (Estimates).
 /// </summary>
 public static class WorklogEndpoints
 {
@@ -43,6 +45,7 @@ public static class WorklogEndpoints
             var visibility = RecordExtrasInput.ReadVisibility(body, state, "worklogLevel");
             var properties = ReadProperties(body, state);
             var caller = context.CurrentUser();
+            Estimates.Adjust(issue, context.Request, seconds!.Value, "reduceBy");
             var now = state.Time.GetUtcNow();
             var worklog = new Worklog
             {
@@ -72,6 +75,7 @@ public static class WorklogEndpoints
             var visibility = RecordExtrasInput.ReadVisibility(body, state, "worklogLevel");
             var properties = ReadProperties(body, state);
             var caller = context.CurrentUser();
+            if (seconds is not null) Estimates.Adjust(worklog.Issue, context.Request, seconds.Value - worklog.TimeSpentSeconds, null);
             lock (worklog.Issue.Gate)
             {
                 if (started is not null) worklog.Started = started.Value;
@@ -90,6 +94,7 @@ public static class WorklogEndpoints
         api.MapDelete("/issue/{issueIdOrKey}/worklog/{id}", (HttpContext context, string issueIdOrKey, string id) =>
         {
             var worklog = Find(state, issueIdOrKey, id);
+            Estimates.Adjust(worklog.Issue, context.Request, -worklog.TimeSpentSeconds, "increaseBy");
             lock (worklog.Issue.Gate) worklog.Issue.Worklogs.Remove(worklog);
             state.Data.Records.Remove(worklog, state.Time.GetUtcNow());
             state.IssueService.Touch(worklog.Issue, context.CurrentUser(), "worklog_deleted", worklog: worklog);

@@ -29,6 +29,8 @@ public sealed class IssueInput
     public ListEdit<ProjectVersion> FixVersions { get; } = new();
     public ListEdit<ProjectVersion> AffectsVersions { get; } = new();
     public Optional<double?> StoryPoints { get; private set; }
+    public Optional<long?> OriginalEstimate { get; private set; }
+    public Optional<long?> RemainingEstimate { get; private set; }
     public List<string> CommentsToAdd { get; } = [];
     public JsonArray? Properties { get; private set; }
     public string? TransitionId { get; private set; }
@@ -125,6 +127,9 @@ public sealed class IssueInput
             case Catalog.StoryPointsField:
                 SetStoryPoints(value);
                 break;
+            case "timetracking":
+                SetTimeTracking(value);
+                break;
             default:
                 Errors[name] = string.Format(CultureInfo.InvariantCulture, CannotBeSet, name);
                 break;
@@ -149,6 +154,9 @@ public sealed class IssueInput
                         break;
                     case ("labels", "remove"):
                         if (value?.GetValueKind() == JsonValueKind.String) Labels.Remove.Add(value.GetValue<string>());
+                        break;
+                    case ("timetracking", "edit"):
+                        SetTimeTracking(value);
                         break;
                     case ("components" or "fixVersions" or "versions", "add" or "remove"):
                         projectItems.Add((name, verb, value));
@@ -229,6 +237,28 @@ public sealed class IssueInput
         }
         Adf.TryRead(value, out string? text);
         Description = new(text);
+    }
+
+    /// <summary>{originalEstimate, remainingEstimate} as Jira durations ("1w 2d 3h"); a member left out stays as it is,
+    /// null clears it.</summary>
+    private void SetTimeTracking(JsonNode? value)
+    {
+        if (value is not JsonObject tracking)
+        {
+            Errors["timetracking"] = "The time tracking value must be an object {originalEstimate, remainingEstimate}.";
+            return;
+        }
+        Optional<long?> Read(string member)
+        {
+            if (!tracking.ContainsKey(member)) return default;
+            string? text = tracking.GetString(member);
+            if (text is null) return new(null);
+            if (JiraDuration.TryParse(text) is { } seconds) return new(seconds);
+            Errors["timetracking"] = $"The {member} '{text}' is not a valid duration: use a format like 3w 4d 12h.";
+            return default;
+        }
+        if (Read("originalEstimate") is { HasValue: true } original) OriginalEstimate = original;
+        if (Read("remainingEstimate") is { HasValue: true } remaining) RemainingEstimate = remaining;
     }
 
     private void SetStoryPoints(JsonNode? value)

@@ -38,6 +38,10 @@ public sealed class IssueService(JiraData data, EventBus events, TimeProvider ti
             Created = now,
             Updated = now,
             StoryPoints = input.StoryPoints.HasValue ? input.StoryPoints.Value : null,
+            OriginalEstimate = input.OriginalEstimate.HasValue ? input.OriginalEstimate.Value : null,
+            // An issue estimated at creation has all of its estimate left.
+            RemainingEstimate = input.RemainingEstimate.HasValue ? input.RemainingEstimate.Value
+                : input.OriginalEstimate.HasValue ? input.OriginalEstimate.Value : null,
         };
         issue.Watchers.Add(issue.Reporter);
         SetProperties(issue, input.Properties);
@@ -92,6 +96,21 @@ public sealed class IssueService(JiraData data, EventBus events, TimeProvider ti
             issue.Components = Diff(items, "Component", "components", issue.Components, input.Components.Apply(issue.Components), c => (c.Id, c.Name));
             issue.FixVersions = Diff(items, "Fix Version", "fixVersions", issue.FixVersions, input.FixVersions.Apply(issue.FixVersions), v => (v.Id, v.Name));
             issue.AffectsVersions = Diff(items, "Version", "versions", issue.AffectsVersions, input.AffectsVersions.Apply(issue.AffectsVersions), v => (v.Id, v.Name));
+            var remaining = input.RemainingEstimate;
+            if (input.OriginalEstimate.HasValue && input.OriginalEstimate.Value != issue.OriginalEstimate)
+            {
+                items.Add(new("timeoriginalestimate", "jira", "timeoriginalestimate", Format(issue.OriginalEstimate), Format(issue.OriginalEstimate),
+                    Format(input.OriginalEstimate.Value), Format(input.OriginalEstimate.Value)));
+                issue.OriginalEstimate = input.OriginalEstimate.Value;
+                // Before any work is logged, a new original estimate is also what remains (Jira's legacy time tracking).
+                if (!remaining.HasValue && issue.Worklogs.Count == 0) remaining = input.OriginalEstimate;
+            }
+            if (remaining.HasValue && remaining.Value != issue.RemainingEstimate)
+            {
+                items.Add(new("timeestimate", "jira", "timeestimate", Format(issue.RemainingEstimate), Format(issue.RemainingEstimate),
+                    Format(remaining.Value), Format(remaining.Value)));
+                issue.RemainingEstimate = remaining.Value;
+            }
             if (input.StoryPoints.HasValue && input.StoryPoints.Value != issue.StoryPoints)
             {
                 items.Add(new("Story point estimate", "custom", Catalog.StoryPointsField, null, Format(issue.StoryPoints), null, Format(input.StoryPoints.Value)));
@@ -318,4 +337,6 @@ public sealed class IssueService(JiraData data, EventBus events, TimeProvider ti
     }
 
     private static string? Format(double? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    private static string? Format(long? value) => value?.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,5 @@
+using JiraEmulator.Data;
+
 namespace JiraEmulator.Rendering;
 
 /// <summary>
@@ -6,16 +8,12 @@ namespace JiraEmulator.Rendering;
 /// </summary>
 public sealed class FieldSelection
 {
-    /// <summary>Fields a search returns for *navigable; *all adds the non-navigable ones (comment, worklog ...).</summary>
-    public static readonly string[] Navigable =
-    [
-        "summary", "description", "status", "issuetype", "priority", "project", "assignee", "reporter", "creator",
-        "labels", "created", "updated", "resolution", "resolutiondate", "statuscategorychangedate", "components",
-        "fixVersions", "versions", "duedate", "subtasks", "issuelinks", "watches", "customfield_10016",
-    ];
+    /// <summary>Fields a search returns for *navigable; *all adds the non-navigable ones (comment, worklog ...). Both come
+    /// from the field table, so what GET field calls navigable is what a search returns.</summary>
+    public static readonly string[] Navigable = Fields.All.Where(f => f.Navigable && f.Id != "issuekey").Select(f => f.Id).ToArray();
 
     /// <summary>Returned only for *all or by name, as GET issue does by default.</summary>
-    public static readonly string[] NonNavigable = ["comment", "worklog", "attachment"];
+    public static readonly string[] NonNavigable = Fields.All.Where(f => !f.Navigable).Select(f => f.Id).ToArray();
 
     private readonly bool all;
     private readonly bool navigable;

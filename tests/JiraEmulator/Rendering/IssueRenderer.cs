@@ -267,5 +267,52 @@ public static class IssueRenderer
             if (issue.StoryPoints is { } points) writer.WriteNumber(Catalog.StoryPointsField, points);
             else writer.WriteNull(Catalog.StoryPointsField);
         }
+        WriteTimeTracking(writer, issue, fields);
+    }
+
+    /// <summary>
+    /// Time tracking, in seconds: timespent (the worklogs' sum), timeoriginalestimate and timeestimate (what remains),
+    /// each also as its aggregate (the same here: the emulator has no sub-tasks), progress {progress, total, percent},
+    /// workratio (spent against the original estimate, -1 without one), and the timetracking object (*all) with the
+    /// durations both as text and as seconds, members only for what is set.
+    /// </summary>
+    private static void WriteTimeTracking(Utf8JsonWriter writer, Issue issue, FieldSelection fields)
+    {
+        long? spent = issue.TimeSpent, original, remaining;
+        lock (issue.Gate) (original, remaining) = (issue.OriginalEstimate, issue.RemainingEstimate);
+        void Seconds(string name, long? value)
+        {
+            if (!fields.Includes(name)) return;
+            if (value is { } v) writer.WriteNumber(name, v);
+            else writer.WriteNull(name);
+        }
+        Seconds("timespent", spent);
+        Seconds("aggregatetimespent", spent);
+        Seconds("timeoriginalestimate", original);
+        Seconds("aggregatetimeoriginalestimate", original);
+        Seconds("timeestimate", remaining);
+        Seconds("aggregatetimeestimate", remaining);
+        long done = spent ?? 0, total = done + (remaining ?? 0);
+        foreach (var name in (ReadOnlySpan<string>)["progress", "aggregateprogress"])
+        {
+            if (!fields.Includes(name)) continue;
+            writer.WriteStartObject(name);
+            writer.WriteNumber("progress", done);
+            writer.WriteNumber("total", total);
+            if (total > 0) writer.WriteNumber("percent", done * 100 / total);
+            writer.WriteEndObject();
+        }
+        if (fields.Includes("workratio")) writer.WriteNumber("workratio", original is > 0 ? done * 100 / original.Value : -1);
+        if (fields.IncludesNonNavigable("timetracking"))
+        {
+            writer.WriteStartObject("timetracking");
+            if (original is { } o) writer.WriteString("originalEstimate", JiraDuration.Format(o));
+            if (remaining is { } r) writer.WriteString("remainingEstimate", JiraDuration.Format(r));
+            if (spent is { } t) writer.WriteString("timeSpent", JiraDuration.Format(t));
+            if (original is { } os) writer.WriteNumber("originalEstimateSeconds", os);
+            if (remaining is { } rs) writer.WriteNumber("remainingEstimateSeconds", rs);
+            if (spent is { } ts) writer.WriteNumber("timeSpentSeconds", ts);
+            writer.WriteEndObject();
+        }
     }
 }
