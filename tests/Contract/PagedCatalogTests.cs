@@ -47,7 +47,7 @@ public sealed class PagedCatalogTests(ReadOnlyCloudJira jira)
     public async Task Field_search_filters_by_type_and_id_and_pages_with_nextPage()
     {
         var custom = (await jira.Client().GetAsync("rest/api/3/field/search?type=custom")).Json;
-        Assert.Equal(["customfield_10016"], custom["values"]!.AsArray().Select(f => f!["id"]!.GetValue<string>()).ToArray());
+        Assert.Equal(["customfield_10016", "customfield_10020"], custom["values"]!.AsArray().Select(f => f!["id"]!.GetValue<string>()).ToArray());
         var byId = (await jira.Client().GetAsync("rest/api/3/field/search?id=summary&id=status")).Json;
         Assert.Equal(2, byId["total"]!.GetValue<int>());
         var ids = new List<string>();

@@ -102,6 +102,9 @@ public sealed class EmulatorServer : IAsyncDisposable
             SchemeEndpoints.Map(api, version, state);
             if (state.IsCloud) DynamicWebhookEndpoints.Map(api, version, state);
         }
+        var agile = app.MapGroup("/rest/agile/1.0");
+        BoardEndpoints.Map(agile, state);
+        SprintEndpoints.Map(agile, state);
         AdminWebhookEndpoints.Map(app, state);
         AttachmentEndpoints.MapDataCenterDownload(app, state);
         RestFallback.Map(app);

@@ -28,6 +28,9 @@ public static class Fields
 
     public const string StoryPoints = "customfield_10016";
 
+    /// <summary>Jira Software's sprint field; Cloud numbers it 10020 on most sites, and the emulator uses it on both deployments.</summary>
+    public const string Sprint = "customfield_10020";
+
     public static readonly IReadOnlyList<FieldDefinition> All =
     [
         new("summary", "Summary", "string", null, true, true, true, ["summary"]) { Operations = Set, Required = true },
@@ -69,6 +72,9 @@ public static class Fields
         new(StoryPoints, "Story point estimate", "number", null, true, true, true, ["cf[10016]", "Story point estimate"],
             "com.atlassian.jira.plugin.system.customfieldtypes:float", 10016, "Measurement of complexity and/or size of a requirement.",
             "com.atlassian.jira.plugin.system.customfieldtypes:exactnumber") { Operations = Set },
+        new(Sprint, "Sprint", "array", "json", true, true, true, ["cf[10020]", "Sprint"],
+            "com.pyxis.greenhopper.jira:gh-sprint", 10020, "Jira Software sprint field",
+            "com.pyxis.greenhopper.jira:gh-sprint-searcher") { Operations = Set },
     ];
 
     public static FieldDefinition? Find(string id) => All.FirstOrDefault(f => string.Equals(f.Id, id, StringComparison.OrdinalIgnoreCase));

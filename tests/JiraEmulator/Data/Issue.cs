@@ -32,6 +32,9 @@ public sealed class Issue
 
     /// <summary>The "versions" field, which Jira names Affects versions.</summary>
     public ProjectVersion[] AffectsVersions { get; set; } = [];
+
+    /// <summary>The sprint field: every sprint the issue has been in, closed ones first, at most one open one.</summary>
+    public Sprint[] Sprints { get; set; } = [];
     public required DateTimeOffset Created { get; init; }
     public required DateTimeOffset Updated { get; set; }
     public Resolution? Resolution { get; set; }

@@ -101,6 +101,11 @@ public sealed class JiraData
 
     public Registry<Filter> Filters { get; } = new(10000);
 
+    /// <summary>Jira Software numbers boards and sprints from 1.</summary>
+    public Registry<Board> Boards { get; } = new(1);
+
+    public Registry<Sprint> Sprints { get; } = new(1);
+
     private long nextSharePermissionId = 10000;
 
     /// <summary>Share permission ids count across all filters, as Jira numbers them.</summary>

@@ -3,7 +3,9 @@ namespace JiraEmulator.Data;
 /// <summary>
 /// The versions and components every seeded project starts with, the same whatever the seed (no Random is drawn, so
 /// the seeded issues are unchanged). Versions 1.0 and 1.1 are released, 2.0 is planned; ids follow project order
-/// (OPS gets versions 10000-10002 and components 10000-10002). Seeded issues name none of them.
+/// (OPS gets versions 10000-10002 and components 10000-10002). Each software project also has a scrum board (WEB's is
+/// board 1) with one active sprint (sprint 1 on WEB's board), and the service project OPS a kanban board (board 5).
+/// Seeded issues name none of them: sprints and boards start empty.
 /// </summary>
 public static class SeedProjectItems
 {
@@ -36,5 +38,18 @@ public static class SeedProjectItems
             foreach (var (name, description) in Components)
                 data.Components.Add(new ProjectComponent { Id = data.Components.NewId(), Project = project, Name = name, Description = description, Lead = project.Lead });
         }
+        foreach (var project in data.Projects.Where(p => p.ProjectTypeKey == "software"))
+        {
+            var board = new Board { Id = data.Boards.NewId(), Name = $"{project.Key} board", Type = "scrum", Project = project };
+            data.Boards.Add(board);
+            var start = new DateTimeOffset(2024, 1, 8, 9, 0, 0, TimeSpan.Zero);
+            data.Sprints.Add(new Sprint
+            {
+                Id = data.Sprints.NewId(), Board = board, Name = $"{project.Key} Sprint 1", State = "active",
+                StartDate = start, EndDate = start.AddDays(14), CreatedDate = start.AddDays(-3), Goal = "Ship the first slice",
+            });
+        }
+        foreach (var project in data.Projects.Where(p => p.ProjectTypeKey == "service_desk"))
+            data.Boards.Add(new Board { Id = data.Boards.NewId(), Name = $"{project.Key} board", Type = "kanban", Project = project });
     }
 }

@@ -23,14 +23,16 @@ public static class Paging
         return builder.ToString();
     }
 
-    /// <summary>Writes {self, nextPage?, maxResults, startAt, total, isLast, values:[...]} for one page of items.</summary>
-    public static void WritePageBean<T>(Utf8JsonWriter writer, HttpRequest request, ApiContext api, IReadOnlyList<T> all, int startAt, int maxResults, Action<Utf8JsonWriter, T> writeItem)
+    /// <summary>Writes {self, nextPage?, maxResults, startAt, total, isLast, values:[...]} for one page of items. The Agile
+    /// API's pages are the same without the links (<paramref name="links"/> false), as its schemas allow nothing else.</summary>
+    public static void WritePageBean<T>(Utf8JsonWriter writer, HttpRequest request, ApiContext api, IReadOnlyList<T> all, int startAt, int maxResults,
+        Action<Utf8JsonWriter, T> writeItem, bool links = true)
     {
         int end = Math.Min(all.Count, startAt + maxResults);
         bool isLast = end >= all.Count;
         writer.WriteStartObject();
-        writer.WriteString("self", PageUrl(request, api, startAt, maxResults));
-        if (!isLast) writer.WriteString("nextPage", PageUrl(request, api, end, maxResults));
+        if (links) writer.WriteString("self", PageUrl(request, api, startAt, maxResults));
+        if (links && !isLast) writer.WriteString("nextPage", PageUrl(request, api, end, maxResults));
         writer.WriteNumber("maxResults", maxResults);
         writer.WriteNumber("startAt", startAt);
         writer.WriteNumber("total", all.Count);

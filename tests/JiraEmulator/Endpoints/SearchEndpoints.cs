@@ -115,19 +115,24 @@ public static class SearchEndpoints
         var fields = FieldSelection.Parse(requestedFields, "*navigable");
         // The old search allows an empty or ORDER BY-only query (everything), unlike search/jql.
         var result = state.Search.Run(jql ?? "", caller);
-        int end = Math.Min(result.Length, startAt + limit);
         var api = ApiContext.From(context, version, state.Options.Deployment);
-        return JsonResponse.Ok(w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("expand", "schema,names");
-            w.WriteNumber("startAt", startAt);
-            w.WriteNumber("maxResults", limit);
-            w.WriteNumber("total", result.Length);
-            w.WriteStartArray("issues");
-            for (int i = startAt; i < end; i++) IssueRenderer.Write(w, result[i], fields, api, extras);
-            w.WriteEndArray();
-            w.WriteEndObject();
-        });
+        return JsonResponse.Ok(w => WriteSearchResults(w, result, startAt, limit, fields, api, extras));
+    }
+
+    /// <summary>SearchResults {expand, startAt, maxResults, total, issues}: the old search's page, which the Agile API's
+    /// board and sprint issue lists also give.</summary>
+    public static void WriteSearchResults(Utf8JsonWriter w, IReadOnlyList<Issue> result, int startAt, int limit, FieldSelection fields, ApiContext api,
+        IssueExtras? extras = null)
+    {
+        int end = Math.Min(result.Count, startAt + limit);
+        w.WriteStartObject();
+        w.WriteString("expand", "schema,names");
+        w.WriteNumber("startAt", startAt);
+        w.WriteNumber("maxResults", limit);
+        w.WriteNumber("total", result.Count);
+        w.WriteStartArray("issues");
+        for (int i = startAt; i < end; i++) IssueRenderer.Write(w, result[i], fields, api, extras);
+        w.WriteEndArray();
+        w.WriteEndObject();
     }
 }

@@ -29,6 +29,7 @@ public sealed class IssueInput
     public ListEdit<ProjectVersion> FixVersions { get; } = new();
     public ListEdit<ProjectVersion> AffectsVersions { get; } = new();
     public Optional<double?> StoryPoints { get; private set; }
+    public Optional<Sprint?> Sprint { get; private set; }
     public Optional<long?> OriginalEstimate { get; private set; }
     public Optional<long?> RemainingEstimate { get; private set; }
     public List<string> CommentsToAdd { get; } = [];
@@ -129,6 +130,9 @@ public sealed class IssueInput
                 break;
             case "timetracking":
                 SetTimeTracking(value);
+                break;
+            case Fields.Sprint:
+                SetSprint(value, data);
                 break;
             default:
                 Errors[name] = string.Format(CultureInfo.InvariantCulture, CannotBeSet, name);
@@ -259,6 +263,16 @@ public sealed class IssueInput
         }
         if (Read("originalEstimate") is { HasValue: true } original) OriginalEstimate = original;
         if (Read("remainingEstimate") is { HasValue: true } remaining) RemainingEstimate = remaining;
+    }
+
+    /// <summary>The sprint field takes a sprint's id (or null: the backlog); only an open sprint can take issues.</summary>
+    private void SetSprint(JsonNode? value, JiraData data)
+    {
+        if (value is null) { Sprint = new(null); return; }
+        var sprint = value.GetValueKind() == JsonValueKind.Number && value.AsValue().TryGetValue(out long id) ? data.Sprints.Find(id) : null;
+        if (sprint is null) Errors[Fields.Sprint] = $"Number value expected as the Sprint id, and the sprint '{value.ToJsonString()}' must exist.";
+        else if (!sprint.IsOpen) Errors[Fields.Sprint] = "Issue can be assigned only active or future sprints.";
+        else Sprint = new(sprint);
     }
 
     private void SetStoryPoints(JsonNode? value)

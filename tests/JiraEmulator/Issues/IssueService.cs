@@ -38,6 +38,7 @@ public sealed class IssueService(JiraData data, EventBus events, TimeProvider ti
             Created = now,
             Updated = now,
             StoryPoints = input.StoryPoints.HasValue ? input.StoryPoints.Value : null,
+            Sprints = input.Sprint is { HasValue: true, Value: { } sprint } ? [sprint] : [],
             OriginalEstimate = input.OriginalEstimate.HasValue ? input.OriginalEstimate.Value : null,
             // An issue estimated at creation has all of its estimate left.
             RemainingEstimate = input.RemainingEstimate.HasValue ? input.RemainingEstimate.Value
@@ -96,6 +97,7 @@ public sealed class IssueService(JiraData data, EventBus events, TimeProvider ti
             issue.Components = Diff(items, "Component", "components", issue.Components, input.Components.Apply(issue.Components), c => (c.Id, c.Name));
             issue.FixVersions = Diff(items, "Fix Version", "fixVersions", issue.FixVersions, input.FixVersions.Apply(issue.FixVersions), v => (v.Id, v.Name));
             issue.AffectsVersions = Diff(items, "Version", "versions", issue.AffectsVersions, input.AffectsVersions.Apply(issue.AffectsVersions), v => (v.Id, v.Name));
+            if (input.Sprint.HasValue) MoveSprint(issue, input.Sprint.Value, items);
             var remaining = input.RemainingEstimate;
             if (input.OriginalEstimate.HasValue && input.OriginalEstimate.Value != issue.OriginalEstimate)
             {
@@ -277,11 +279,35 @@ public sealed class IssueService(JiraData data, EventBus events, TimeProvider ti
         data.Issues.MarkChanged();
     }
 
-    /// <summary>Takes a deleted version or component off every issue of its project, with its replacement (when the
-    /// delete names one) in its place. Jira records no changelog for this.</summary>
-    public void Replace<T>(Project project, Func<Issue, T[]> get, Action<Issue, T[]> set, T gone, T? replacement) where T : class
+    /// <summary>Moves issues into an open sprint (null: to the backlog), each with its Sprint changelog item.</summary>
+    public void MoveToSprint(IEnumerable<Issue> issues, Sprint? sprint, User caller)
     {
-        foreach (var issue in data.Issues.Snapshot().Where(i => i.Project == project))
+        var now = time.GetUtcNow();
+        foreach (var issue in issues)
+        {
+            var items = new List<ChangeItem>();
+            lock (issue.Gate) MoveSprint(issue, sprint, items);
+            Record(issue, caller, now, items, "issue_updated");
+        }
+    }
+
+    /// <summary>An issue keeps the closed sprints it was in and is in at most one open one: the new one replaces it.</summary>
+    private static void MoveSprint(Issue issue, Sprint? sprint, List<ChangeItem> items)
+    {
+        var after = issue.Sprints.Where(s => !s.IsOpen).ToList();
+        if (sprint is not null && !after.Contains(sprint)) after.Add(sprint);
+        if (after.SequenceEqual(issue.Sprints)) return;
+        static string? Ids(IEnumerable<Sprint> s) => s.Any() ? string.Join(", ", s.Select(x => x.Id)) : null;
+        static string? Names(IEnumerable<Sprint> s) => s.Any() ? string.Join(", ", s.Select(x => x.Name)) : null;
+        items.Add(new("Sprint", "custom", Fields.Sprint, Ids(issue.Sprints), Names(issue.Sprints), Ids(after), Names(after)));
+        issue.Sprints = after.ToArray();
+    }
+
+    /// <summary>Takes a deleted version, component or sprint off every issue (of the project, when given), with its
+    /// replacement (when the delete names one) in its place. Jira records no changelog for this.</summary>
+    public void Replace<T>(Project? project, Func<Issue, T[]> get, Action<Issue, T[]> set, T gone, T? replacement) where T : class
+    {
+        foreach (var issue in data.Issues.Snapshot().Where(i => project is null || i.Project == project))
         {
             lock (issue.Gate)
             {

@@ -149,20 +149,30 @@ public static class JqlMatchers
     /// <summary>components, fixVersion, affectedVersion: a value is a name (of any project's item, as Jira's site-wide
     /// JQL takes it) or an id; one that names nothing is Jira's "does not exist" 400.</summary>
     public static Func<Issue, bool> ProjectItems<T>(JqlClause clause, string field, Func<Issue, IReadOnlyCollection<T>> get, IReadOnlyList<T> all,
-        Func<T, long> id, Func<T, string> name) where T : class =>
+        Func<T, long> id, Func<T, string> name, Func<JqlFunction, IEnumerable<T>?>? function = null) where T : class =>
         Members(clause, field, get, value =>
         {
             var found = all.Where(item => string.Equals(name(item), value, StringComparison.OrdinalIgnoreCase)
                 || id(item).ToString(CultureInfo.InvariantCulture) == value).ToList();
             return found.Count > 0 ? found : throw NoSuchValue(value, field);
-        }, ReferenceEqualityComparer.Instance as IEqualityComparer<T>);
+        }, ReferenceEqualityComparer.Instance as IEqualityComparer<T>, function);
+
+    /// <summary>sprint (also cf[10020]): a sprint's id or name, or openSprints(), closedSprints(), futureSprints().</summary>
+    public static Func<Issue, bool> Sprints(JqlClause clause, IReadOnlyList<Sprint> all) =>
+        ProjectItems(clause, "sprint", i => i.Sprints, all, s => s.Id, s => s.Name, f => f.Name.ToLowerInvariant() switch
+        {
+            "opensprints" => all.Where(s => s.IsOpen),
+            "closedsprints" => all.Where(s => s.State == "closed"),
+            "futuresprints" => all.Where(s => s.State == "future"),
+            _ => null,
+        });
 
     /// <summary>
     /// Fields with several values: = and IN match when any value is one named, != and NOT IN when none is (an empty
     /// field matches neither, as Jira's negative operators never match EMPTY).
     /// </summary>
     private static Func<Issue, bool> Members<T>(JqlClause clause, string field, Func<Issue, IReadOnlyCollection<T>> get, Func<string, IEnumerable<T>> resolve,
-        IEqualityComparer<T>? comparer)
+        IEqualityComparer<T>? comparer, Func<JqlFunction, IEnumerable<T>?>? function = null)
     {
         Require(clause, field, EqualityOperators);
         if (clause.Operator == "IS") return issue => get(issue).Count == 0;
@@ -175,7 +185,7 @@ public static class JqlMatchers
             {
                 case JqlEmpty: includesEmpty = true; break;
                 case JqlValue v: set.UnionWith(resolve(v.Text)); break;
-                case JqlFunction f: throw UnknownFunction(f);
+                case JqlFunction f: set.UnionWith(function?.Invoke(f) ?? throw UnknownFunction(f)); break;
             }
         }
         if (IsNegative(clause.Operator))

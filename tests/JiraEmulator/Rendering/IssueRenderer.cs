@@ -267,6 +267,12 @@ public static class IssueRenderer
             if (issue.StoryPoints is { } points) writer.WriteNumber(Catalog.StoryPointsField, points);
             else writer.WriteNull(Catalog.StoryPointsField);
         }
+        if (fields.Includes(Fields.Sprint))
+        {
+            Sprint[] sprints;
+            lock (issue.Gate) sprints = issue.Sprints;
+            AgileRenderer.WriteSprintField(writer, Fields.Sprint, sprints, api);
+        }
         WriteTimeTracking(writer, issue, fields);
     }
 
