@@ -222,4 +222,20 @@ public sealed class IssueHelperContractTests(CloudJira cloud, DataCenterJira dat
         WadlAssert.ResponseMatches("/api/2/issue/picker", "GET", 200, picker.Body);
         Assert.Contains("OPS-2", Keys(Section(picker, "cs")));
     }
+
+    [Fact]
+    public async Task The_due_date_is_set_changed_recorded_and_found_by_JQL()
+    {
+        var client = cloud.Client();
+        string key = await client.NewIssueAsync(extraFields: ",\"duedate\":\"2031-03-14\"");
+        Assert.Equal("2031-03-14", (await client.GetAsync($"{Api}/issue/{key}?fields=duedate")).Json["fields"]!["duedate"]!.GetValue<string>());
+        string jql = Uri.EscapeDataString($"key = {key} AND due = 2031-03-14 AND duedate < 2031-03-15");
+        Assert.Single((await client.GetAsync($"{Api}/search/jql?jql={jql}")).Json["issues"]!.AsArray());
+
+        await client.CallAsync("editIssue", "PUT", $"{Api}/issue/{key}", """{"fields":{"duedate":null}}""", 204);
+        Assert.Null((await client.GetAsync($"{Api}/issue/{key}?fields=duedate")).Json["fields"]!["duedate"]);
+        var items = (await client.GetAsync($"{Api}/issue/{key}/changelog")).Json["values"]!.AsArray().SelectMany(h => h!["items"]!.AsArray());
+        Assert.Contains(items, i => i!["field"]!.GetValue<string>() == "duedate" && i["fromString"]?.GetValue<string>() == "2031-03-14");
+        await client.CallAsync("editIssue", "PUT", $"{Api}/issue/{key}", """{"fields":{"duedate":"14/Mar/31"}}""", 400);
+    }
 }

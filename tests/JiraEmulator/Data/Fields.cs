@@ -52,7 +52,7 @@ public static class Fields
         new("components", "Components", "array", "component", true, true, true, ["component"]) { Operations = AddSetRemove },
         new("fixVersions", "Fix versions", "array", "version", true, true, true, ["fixVersion"]) { Operations = AddSetRemove },
         new("versions", "Affects versions", "array", "version", true, true, true, ["affectedVersion"]) { Operations = AddSetRemove },
-        new("duedate", "Due date", "date", null, true, true, true, ["due", "duedate"]),
+        new("duedate", "Due date", "date", null, true, true, true, ["due", "duedate"]) { Operations = Set },
         new("subtasks", "Sub-tasks", "array", "issuelinks", true, false, false, ["subtasks"]),
         new("issuelinks", "Linked Issues", "array", "issuelinks", true, true, true, ["issueLink"]),
         new("watches", "Watchers", "watches", null, true, false, false, ["watchers"]),

@@ -41,6 +41,9 @@ public sealed class Issue
     public DateTimeOffset? ResolutionDate { get; set; }
     public double? StoryPoints { get; set; }
 
+    /// <summary>The due date: a day, as Jira keeps it.</summary>
+    public DateOnly? DueDate { get; set; }
+
     /// <summary>Time tracking estimates in seconds; null when not estimated. Time spent is the sum of the worklogs.</summary>
     public long? OriginalEstimate { get; set; }
     public long? RemainingEstimate { get; set; }

@@ -30,6 +30,7 @@ public sealed class IssueInput
     public ListEdit<ProjectVersion> AffectsVersions { get; } = new();
     public Optional<double?> StoryPoints { get; private set; }
     public Optional<Sprint?> Sprint { get; private set; }
+    public Optional<DateOnly?> DueDate { get; private set; }
     public Optional<long?> OriginalEstimate { get; private set; }
     public Optional<long?> RemainingEstimate { get; private set; }
     public List<string> CommentsToAdd { get; } = [];
@@ -133,6 +134,12 @@ public sealed class IssueInput
                 break;
             case Fields.Sprint:
                 SetSprint(value, data);
+                break;
+            case "duedate":
+                if (value is null) DueDate = new(null);
+                else if (value.GetValueKind() == JsonValueKind.String
+                    && DateOnly.TryParseExact(value.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var due)) DueDate = new(due);
+                else Errors["duedate"] = "Error parsing date string: " + value.ToJsonString() + " (use yyyy-MM-dd).";
                 break;
             default:
                 Errors[name] = string.Format(CultureInfo.InvariantCulture, CannotBeSet, name);

@@ -39,6 +39,7 @@ public sealed class IssueService(JiraData data, EventBus events, TimeProvider ti
             Updated = now,
             StoryPoints = input.StoryPoints.HasValue ? input.StoryPoints.Value : null,
             Sprints = input.Sprint is { HasValue: true, Value: { } sprint } ? [sprint] : [],
+            DueDate = input.DueDate.HasValue ? input.DueDate.Value : null,
             OriginalEstimate = input.OriginalEstimate.HasValue ? input.OriginalEstimate.Value : null,
             // An issue estimated at creation has all of its estimate left.
             RemainingEstimate = input.RemainingEstimate.HasValue ? input.RemainingEstimate.Value
@@ -98,6 +99,12 @@ public sealed class IssueService(JiraData data, EventBus events, TimeProvider ti
             issue.FixVersions = Diff(items, "Fix Version", "fixVersions", issue.FixVersions, input.FixVersions.Apply(issue.FixVersions), v => (v.Id, v.Name));
             issue.AffectsVersions = Diff(items, "Version", "versions", issue.AffectsVersions, input.AffectsVersions.Apply(issue.AffectsVersions), v => (v.Id, v.Name));
             if (input.Sprint.HasValue) MoveSprint(issue, input.Sprint.Value, items);
+            if (input.DueDate.HasValue && input.DueDate.Value != issue.DueDate)
+            {
+                static string? Day(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                items.Add(new("duedate", "jira", "duedate", Day(issue.DueDate), Day(issue.DueDate), Day(input.DueDate.Value), Day(input.DueDate.Value)));
+                issue.DueDate = input.DueDate.Value;
+            }
             var remaining = input.RemainingEstimate;
             if (input.OriginalEstimate.HasValue && input.OriginalEstimate.Value != issue.OriginalEstimate)
             {

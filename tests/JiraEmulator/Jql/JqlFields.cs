@@ -47,6 +47,8 @@ public static class JqlFields
             "created" or "createddate" => JqlMatchers.Date(clause, "created", i => i.Created, context.Now),
             "updated" or "updateddate" => JqlMatchers.Date(clause, "updated", i => i.Updated, context.Now),
             "resolved" or "resolutiondate" => JqlMatchers.Date(clause, "resolved", i => i.ResolutionDate, context.Now),
+            // A due date is a day: it compares as that day's start (UTC), as the site's time zone is UTC.
+            "due" or "duedate" => JqlMatchers.Date(clause, "due", i => i.DueDate is { } d ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null, context.Now),
             "sprint" or "cf[10020]" or "customfield_10020" => JqlMatchers.Sprints(clause, context.Data.Sprints.All()),
             "cf[10016]" or "customfield_10016" or "story points" or "story point estimate" =>
                 JqlMatchers.Number(clause, "cf[10016]", i => i.StoryPoints),

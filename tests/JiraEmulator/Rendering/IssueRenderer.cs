@@ -216,7 +216,11 @@ public static class IssueRenderer
             foreach (var link in links) IssueLinkRenderer.WriteEntry(writer, link, issue, api);
             writer.WriteEndArray();
         }
-        if (fields.Includes("duedate")) writer.WriteNull("duedate");
+        if (fields.Includes("duedate"))
+        {
+            if (issue.DueDate is { } due) writer.WriteString("duedate", due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            else writer.WriteNull("duedate");
+        }
         if (fields.Includes("watches"))
         {
             int count;
