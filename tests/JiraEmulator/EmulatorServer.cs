@@ -35,6 +35,13 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     public EmulatorOptions Options => state.Options;
 
+    /// <summary>Every route the emulator serves, as (HTTP method, route template such as /rest/api/3/issue/{issueIdOrKey}):
+    /// what the contract tests hold against the spec (the OAuth scopes each operation needs, for one).</summary>
+    public IReadOnlyList<(string Method, string Template)> Routes =>
+        ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (m, e.RoutePattern.RawText ?? "")))
+            .ToList();
+
     public static async Task<EmulatorServer> StartAsync(EmulatorOptions options, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -68,6 +75,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         app.UseMiddleware<RateLimitMiddleware>();
         app.UseMiddleware<FaultMiddleware>();
         app.UseRouting();
+        app.UseMiddleware<OAuthScopeMiddleware>();
 
         AdminEndpoints.Map(app, state);
         if (state.IsCloud) OAuthEndpoints.Map(app, state);

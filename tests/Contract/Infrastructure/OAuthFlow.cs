@@ -10,7 +10,9 @@ public static class OAuthFlow
     public const string CloudId = "11111111-2222-4333-8444-555555555555";
     public const string Redirect = "http://127.0.0.1:9/callback";
 
-    public static async Task<JsonNode> AuthorizeAsync(JiraClient anonymous, string scope = "read:jira-work write:jira-work manage:jira-webhook offline_access")
+    /// <summary>Consents to <paramref name="scope"/> (by default what the tests' calls need: the emulator enforces scopes) and
+    /// exchanges the code; returns the token response.</summary>
+    public static async Task<JsonNode> AuthorizeAsync(JiraClient anonymous, string scope = "read:jira-work write:jira-work read:jira-user manage:jira-webhook offline_access")
     {
         var redirect = await anonymous.GetAsync(
             $"authorize?audience=api.atlassian.com&client_id={ClientId}&scope={Uri.EscapeDataString(scope)}&redirect_uri={Uri.EscapeDataString(Redirect)}&state=s1&response_type=code&prompt=consent");

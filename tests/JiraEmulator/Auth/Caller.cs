@@ -3,8 +3,9 @@ using JiraEmulator.Data;
 namespace JiraEmulator.Auth;
 
 /// <summary>Who made the request, kept in HttpContext.Items by the auth middleware for endpoints and the request log.</summary>
-/// <remarks>Login is how the request named the user: the email on Cloud, the user name on Data Center.</remarks>
-public sealed record Caller(User User, string Scheme, string Login);
+/// <remarks>Login is how the request named the user: the email on Cloud, the user name on Data Center. Scopes are an
+/// OAuth 2.0 token's (null for Basic and personal access tokens, which carry the user's full rights).</remarks>
+public sealed record Caller(User User, string Scheme, string Login, IReadOnlySet<string>? Scopes = null);
 
 public static class CallerExtensions
 {

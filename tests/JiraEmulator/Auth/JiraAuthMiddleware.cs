@@ -5,7 +5,9 @@ namespace JiraEmulator.Auth;
 
 /// <summary>
 /// Authenticates every /rest/ (and /secure/) request like Jira: Basic (Cloud email + API token, or Data Center
-/// name + password) or Bearer (personal access token). Anything else gets Jira's 401 body.
+/// name + password) or Bearer: a personal access token on Data Center (Cloud has none), an OAuth 2.0 (3LO) access
+/// token on Cloud, which counts only through the api.atlassian.com gateway path (/ex/jira/{cloudId}): on the site URL
+/// it is a token the site does not know. Anything else gets Jira's 401 body.
 /// </summary>
 public sealed class JiraAuthMiddleware(RequestDelegate next, EmulatorState state)
 {
@@ -20,7 +22,9 @@ public sealed class JiraAuthMiddleware(RequestDelegate next, EmulatorState state
             return;
         }
 
-        var caller = Authenticate(context.Request.Headers.Authorization.ToString());
+        // ExJiraAliasMiddleware has moved the gateway prefix into PathBase.
+        bool gateway = context.Request.PathBase.StartsWithSegments("/ex/jira");
+        var caller = Authenticate(context.Request.Headers.Authorization.ToString(), gateway);
         if (caller is null)
         {
             // Clients decide between "retry with credentials" and "give up" on this header.
@@ -42,7 +46,7 @@ public sealed class JiraAuthMiddleware(RequestDelegate next, EmulatorState state
 
     private string LoginOf(Data.User user) => state.Options.Deployment == Deployment.Cloud ? user.EmailAddress : user.Name;
 
-    private Caller? Authenticate(string header)
+    private Caller? Authenticate(string header, bool gateway)
     {
         if (header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
         {
@@ -67,10 +71,11 @@ public sealed class JiraAuthMiddleware(RequestDelegate next, EmulatorState state
         if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             string token = header[7..].Trim();
-            var found = state.Credentials.CheckPersonalAccessToken(token);
-            if (found is not null) return new Caller(found, "Bearer", LoginOf(found));
-            // Cloud: an OAuth 2.0 access token from /oauth/token.
-            if (state.IsCloud && state.OAuth.Authenticate(token) is { } grant) return new Caller(grant.User, "OAuth", LoginOf(grant.User));
+            if (!state.IsCloud)
+                return state.Credentials.CheckPersonalAccessToken(token) is { } found ? new Caller(found, "Bearer", LoginOf(found)) : null;
+            // Cloud: an OAuth 2.0 access token from /oauth/token, with the scopes it was granted.
+            if (gateway && state.OAuth.Authenticate(token) is { } grant)
+                return new Caller(grant.User, "OAuth", LoginOf(grant.User), grant.Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal));
             return null;
         }
 
