@@ -15,6 +15,9 @@ public sealed class FieldSelection
     /// <summary>Returned only for *all or by name, as GET issue does by default.</summary>
     public static readonly string[] NonNavigable = Fields.All.Where(f => !f.Navigable).Select(f => f.Id).ToArray();
 
+    /// <summary>Navigable as a set: the renderer asks about every field of every issue of a page.</summary>
+    private static readonly HashSet<string> NavigableSet = new(Navigable, StringComparer.OrdinalIgnoreCase);
+
     private readonly bool all;
     private readonly bool navigable;
     private readonly HashSet<string> include = new(StringComparer.OrdinalIgnoreCase);
@@ -35,7 +38,7 @@ public sealed class FieldSelection
         new(requested.Count > 0 ? requested : defaultSpec.Split(','));
 
     public bool Includes(string field) =>
-        !exclude.Contains(field) && (include.Contains(field) || navigable && Navigable.Contains(field, StringComparer.OrdinalIgnoreCase));
+        !exclude.Contains(field) && (include.Contains(field) || navigable && NavigableSet.Contains(field));
 
     public bool IncludesNonNavigable(string field) => !exclude.Contains(field) && (all || include.Contains(field));
 
