@@ -43,7 +43,7 @@ Describe 'The access-control assemblies of the built module' {
                 $references = @($reader.AssemblyReferences | ForEach-Object { $reader.GetString($reader.GetAssemblyReference($_).Name) })
                 $references | Should -Contain 'mscorlib' -Because "$name must be the build that forwards to the .NET Framework"
                 $version = $reader.GetAssemblyDefinition().Version
-                $version | Should -Be ([version] '5.0.0.0') -Because 'JiraConnector.dll references version 5.0.0.0'
+                $version | Should -Be ([version] '5.0.0.0') -Because 'JiraConnector.Engine.dll references version 5.0.0.0'
             }
             finally { $stream.Dispose() }
         }
@@ -56,11 +56,14 @@ Describe 'The access-control assemblies of the built module' {
             $module = Import-Module $path -PassThru
             # Writing a cache file runs OwnerOnlyFiles, which references the Windows ACL types.
             $folder = Join-Path ([IO.Path]::GetTempPath()) ('jc-deps-' + [guid]::NewGuid().ToString('n'))
-            $cacheType = $module.ImplementingAssembly.GetType('JiraConnector.Connection.OAuth.TokenCache', $true)
+            # The engine lives in the module's own load context: a cmdlet loads it, then it is found among the loaded assemblies.
+            $null = Get-JiraInstance
+            $engine = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'JiraConnector.Engine' }
+            $cacheType = $engine.GetType('JiraConnector.Connection.OAuth.TokenCache', $true)
             $cache = [Activator]::CreateInstance($cacheType, $folder)
             $cacheType.GetMethod('Save').Invoke($cache, @('site', 'not-a-real-token'))
             Remove-Item $folder -Recurse -Force
-            $referenced = $module.ImplementingAssembly.GetReferencedAssemblies() | Where-Object Name -match 'AccessControl|Principal\.Windows'
+            $referenced = $engine.GetReferencedAssemblies() | Where-Object Name -match 'AccessControl|Principal\.Windows'
             [pscustomobject]@{
                 Referenced = @($referenced | ForEach-Object { "$($_.Name) $([Reflection.Assembly]::Load($_).Location)" })
                 FromModule = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.Location -like "$($module.ModuleBase)*" } | ForEach-Object { $_.GetName().Name })

@@ -2,6 +2,7 @@ using System;
 using System.Net;
 using System.Security;
 using JiraConnector.Bulk;
+using JiraConnector.Bulk.Jobs;
 
 namespace JiraConnector.Cmdlets
 {

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Management.Automation;
 using JiraConnector.Connection;
+using JiraConnector.Adapters;
 
 namespace JiraConnector.Cmdlets
 {
@@ -13,7 +14,7 @@ namespace JiraConnector.Cmdlets
 
         public static JiraInstance? From(IDictionary fakeBoundParameters)
         {
-            var session = JiraSessionRegistry.Current;
+            var session = SessionRegistry.Current;
             var given = fakeBoundParameters?["Instance"];
             var value = given is PSObject wrapped ? wrapped.BaseObject : given;
             if (value is JiraInstance instance) return instance;

@@ -6,6 +6,7 @@ using System.Security;
 using JiraConnector.Connection;
 using JiraConnector.Connection.OAuth;
 using JiraConnector.Http;
+using JiraConnector.Adapters;
 
 namespace JiraConnector.Cmdlets
 {
@@ -185,7 +186,7 @@ namespace JiraConnector.Cmdlets
             }
             instance.Events = target.Events;
 
-            var replaced = JiraSessionRegistry.Current.Add(instance, Default);
+            var replaced = SessionRegistry.Current.Add(instance, Default);
             replaced?.Client.Dispose();
             if (replaced != null) WriteVerbose($"Replaced the earlier connection named '{instance.Name}'.");
             WriteVerbose($"Connected to {instance.Url} as {instance.User} ({instance.Deployment}, {instance.AuthType}, Jira {instance.ServerVersion}) as instance '{instance.Name}'.");
@@ -204,7 +205,7 @@ namespace JiraConnector.Cmdlets
                     target = ConnectionTarget.OAuth(UrlPolicy.ParseJiraUrl(SiteUrl, nameof(SiteUrl)), ClientId, Plain(ClientSecret!), CallbackUrl);
                     break;
                 case ConfigurationSet:
-                    target = ConnectionTarget.From(ConnectorConfiguration.Parse(ConfigurationSource.FromHashtable(Configuration!)));
+                    target = ConnectionTarget.From(ConnectorConfiguration.Parse(ConfigurationSource.FromHashtable((System.Collections.IDictionary)PowerShellValues.ToPlain(Configuration)!)));
                     break;
                 case ConfigurationFileSet:
                     var path = GetUnresolvedProviderPathFromPSPath(ConfigurationFile);

@@ -5,6 +5,7 @@ using JiraConnector.Connection;
 using JiraConnector.Http;
 using JiraConnector.Query;
 using JiraConnector.Resources;
+using JiraConnector.Adapters;
 
 namespace JiraConnector.Cmdlets
 {
@@ -81,7 +82,7 @@ namespace JiraConnector.Cmdlets
 
         private string? CustomFieldId(string name)
         {
-            var session = JiraSessionRegistry.Current;
+            var session = SessionRegistry.Current;
             var instance = Instance == null ? session.Default : session.Find(Instance);
             if (instance == null) return null;
             return Await(FieldCatalog.ForAsync(instance, Trace, CancellationToken)).IdForName(name);

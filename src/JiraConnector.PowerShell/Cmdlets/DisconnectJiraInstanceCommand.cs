@@ -3,6 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using JiraConnector.Connection;
 using JiraConnector.Connection.OAuth;
+using JiraConnector.Adapters;
 
 namespace JiraConnector.Cmdlets
 {
@@ -29,7 +30,7 @@ namespace JiraConnector.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var session = JiraSessionRegistry.Current;
+            var session = SessionRegistry.Current;
             foreach (var instance in Targets(session))
             {
                 if (!ShouldProcess(instance.ToString(), Forget ? "Disconnect and forget the saved sign-in" : "Disconnect")) continue;

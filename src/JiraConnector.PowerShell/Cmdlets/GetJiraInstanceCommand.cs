@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Management.Automation;
 using JiraConnector.Connection;
+using JiraConnector.Adapters;
 
 namespace JiraConnector.Cmdlets
 {
@@ -21,7 +22,7 @@ namespace JiraConnector.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var session = JiraSessionRegistry.Current;
+            var session = SessionRegistry.Current;
             if (Default)
             {
                 if (session.Default != null) WriteObject(session.Default);

@@ -4,6 +4,8 @@ using System.Management.Automation;
 using JiraConnector.Connection;
 using JiraConnector.Http;
 using JiraConnector.Resources;
+using JiraConnector.Query;
+using JiraConnector.Adapters;
 
 namespace JiraConnector.Cmdlets
 {
@@ -42,7 +44,7 @@ namespace JiraConnector.Cmdlets
         /// properties stand in, with a warning.</summary>
         private FieldCatalog? IncidentFields()
         {
-            if (Instance == null && JiraSessionRegistry.Current.Default == null)
+            if (Instance == null && SessionRegistry.Current.Default == null)
             {
                 WriteWarning("No Jira instance is connected: incidents show the module's properties, not the instance's fields. Run Connect-JiraInstance for those.");
                 return null;

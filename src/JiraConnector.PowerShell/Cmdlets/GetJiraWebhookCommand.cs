@@ -24,21 +24,16 @@ namespace JiraConnector.Cmdlets
         {
             var instance = ResolveInstance();
             var wanted = Id == null ? null : new HashSet<long>(Id);
-            var hooks = new WebhookApi(instance, Trace).ListAsync(WebhookApi.KindFor(instance, Admin), CancellationToken).GetAsyncEnumerator();
             try
             {
-                while (Await(hooks.MoveNextAsync().AsTask()))
+                foreach (var hook in Await(new WebhookApi(instance, Trace).ListAllAsync(WebhookApi.KindFor(instance, Admin), CancellationToken)))
                 {
-                    if (wanted == null || wanted.Remove(hooks.Current.Id)) WriteObject(hooks.Current);
+                    if (wanted == null || wanted.Remove(hook.Id)) WriteObject(hook);
                 }
             }
             catch (JiraApiException ex)
             {
                 ThrowJiraError(ex, "webhooks");
-            }
-            finally
-            {
-                Await(hooks.DisposeAsync().AsTask());
             }
             foreach (var missing in wanted ?? Enumerable.Empty<long>())
             {

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using JiraConnector.Connection;
+using JiraConnector.Adapters;
 
 namespace JiraConnector.Cmdlets
 {
@@ -14,7 +15,7 @@ namespace JiraConnector.Cmdlets
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             var pattern = new WildcardPattern((wordToComplete ?? string.Empty).Trim('\'', '"') + "*", WildcardOptions.IgnoreCase);
-            return JiraSessionRegistry.Current.Instances
+            return SessionRegistry.Current.Instances
                 .Where(i => pattern.IsMatch(i.Name))
                 .Select(i => new CompletionResult(Quote(i.Name), i.Name, CompletionResultType.ParameterValue, i.Url.ToString()));
         }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using JiraConnector.Connection;
+using JiraConnector.Adapters;
 
 namespace JiraConnector.Cmdlets
 {
@@ -16,7 +17,7 @@ namespace JiraConnector.Cmdlets
 
         internal JiraInstance ResolveInstance()
         {
-            var session = JiraSessionRegistry.Current;
+            var session = SessionRegistry.Current;
             var value = Instance is PSObject wrapped ? wrapped.BaseObject : Instance;
             if (value is JiraInstance given) return given;
             if (value != null)

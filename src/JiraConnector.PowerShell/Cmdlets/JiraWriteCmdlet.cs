@@ -3,6 +3,8 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using JiraConnector.Resources;
+using JiraConnector.Connection;
+using JiraConnector.Adapters;
 
 namespace JiraConnector.Cmdlets
 {
@@ -54,9 +56,9 @@ namespace JiraConnector.Cmdlets
         /// read from Jira, whose properties describe it rather than a change).</summary>
         internal static IDictionary<string, object?> FieldsFrom(Hashtable? fields, PSObject? input)
         {
-            if (fields != null) return RequestBodies.FieldsOf(fields, new string[0]);
+            if (fields != null) return PowerShellValues.FieldsOf(fields, new string[0]);
             if (input == null || input.BaseObject is JiraRecord) return new Dictionary<string, object?>();
-            return RequestBodies.FieldsOf(input, new HashSet<string>(IdentityProperties, StringComparer.OrdinalIgnoreCase));
+            return PowerShellValues.FieldsOf(input, new HashSet<string>(IdentityProperties, StringComparer.OrdinalIgnoreCase));
         }
 
         /// <summary>Runs a write, turning bad input and Jira's refusals into ErrorRecords for this

@@ -22,13 +22,10 @@ namespace JiraConnector.Cmdlets
             try
             {
                 using var timeout = new CancellationTokenSource(CompletionInstance.TimeoutMilliseconds);
-                var request = Rest.Get(instance, "project/search", new QueryString().Add("maxResults", 100).Add("orderBy", "key"));
-                using var document = instance.Client.GetJsonAsync(request, null, timeout.Token).GetAwaiter().GetResult();
                 var pattern = new WildcardPattern(typed + "*", WildcardOptions.IgnoreCase);
-                return Paging.PageItems.AtPath(document.RootElement, new[] { "values" })
-                    .Select(p => (Key: JsonRead.String(p, "key") ?? string.Empty, Name: JsonRead.String(p, "name") ?? string.Empty))
+                return Completions.ProjectKeysAsync(instance, timeout.Token).GetAwaiter().GetResult()
                     .Where(p => pattern.IsMatch(p.Key))
-                    .Select(p => new CompletionResult(p.Key, p.Key, CompletionResultType.ParameterValue, p.Name))
+                    .Select(p => new CompletionResult(p.Key, p.Key, CompletionResultType.ParameterValue, p.Value))
                     .ToList();
             }
             catch (Exception)

@@ -5,6 +5,7 @@ using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
 using JiraConnector.Events;
+using JiraConnector.Adapters;
 
 namespace JiraConnector.Cmdlets
 {
@@ -76,7 +77,7 @@ namespace JiraConnector.Cmdlets
                         bool more;
                         try
                         {
-                            more = Await(listener.Items.WaitToReadAsync(stop.Token).AsTask());
+                            more = Await(listener.WaitToReadAsync(stop.Token));
                         }
                         catch (OperationCanceledException) when (!Stopping)
                         {
@@ -84,7 +85,7 @@ namespace JiraConnector.Cmdlets
                             break;
                         }
                         if (!more) break;
-                        while ((Count == 0 || received < Count) && listener.Items.TryRead(out var item))
+                        while ((Count == 0 || received < Count) && listener.TryRead(out var item))
                         {
                             if (Handle(item, instance)) received++;
                         }
@@ -106,7 +107,7 @@ namespace JiraConnector.Cmdlets
             {
                 case ListenerItemKind.Delivery:
                     WriteVerbose(item.Message);
-                    var ev = EventMapper.FromWebhook(item.Json, instance?.Name ?? string.Empty, DateTimeOffset.UtcNow);
+                    var ev = item.ToEvent(instance?.Name ?? string.Empty, DateTimeOffset.UtcNow);
                     WriteObject(ev);
                     if (CallbackDelivery.IsEnabled(instance))
                     {
@@ -135,6 +136,6 @@ namespace JiraConnector.Cmdlets
 
         /// <summary>The instance is optional here: it names the events and holds the callback settings.</summary>
         private JiraInstance? InstanceOrNone() =>
-            Instance == null && Connection.JiraSessionRegistry.Current.Default == null ? null : ResolveInstance();
+            Instance == null && SessionRegistry.Current.Default == null ? null : ResolveInstance();
     }
 }

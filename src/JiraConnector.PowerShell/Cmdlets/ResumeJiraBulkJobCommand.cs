@@ -4,6 +4,9 @@ using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using JiraConnector.Bulk;
+using JiraConnector.Bulk.Sources;
+using JiraConnector.Bulk.Journal;
+using JiraConnector.Bulk.Jobs;
 
 namespace JiraConnector.Cmdlets
 {
@@ -45,14 +48,14 @@ namespace JiraConnector.Cmdlets
             }
             var previous = BulkJobLookup.FromDisk(folder);
             var manifest = previous.Manifest;
-            if (previous.Status == BulkJobStatus.RUNNING || (BulkJobRegistry.Find(manifest.JobId) is BulkJob live && !live.IsFinished))
+            if (previous.Status == BulkJobStatus.RUNNING || (BulkJobRegistry.Find(manifest.JobId) is BulkRun live && !live.IsFinished))
             {
                 Fail("BulkJobRunning", ErrorCategory.ResourceBusy, $"Job {manifest.JobId} is running (in this or another process): stop it or wait for it before resuming.");
             }
             if (previous.Status == BulkJobStatus.COMPLETED)
             {
                 WriteWarning($"Job {manifest.JobId} has already completed: there is nothing to resume.");
-                WriteObject(previous);
+                WriteObject(BulkJob.For(previous));
                 return;
             }
             var instance = ResolveInstance();
@@ -73,9 +76,10 @@ namespace JiraConnector.Cmdlets
             if (!manifest.IsDownload) CheckSource(manifest);
             if (!ShouldProcess(instance.Name, $"Resume bulk job {manifest.JobId} ({manifest.Action} {manifest.ObjectName} from {manifest.File})")) return;
 
-            var job = new BulkJob(manifest, folder, MyInvocation.Line ?? "Resume-JiraBulkJob");
+            var run = new BulkRun(manifest, folder);
+            var job = BulkJob.For(run, MyInvocation.Line ?? "Resume-JiraBulkJob");
             JobRepository.Add(job);
-            BulkRunner.Start(job, instance, resume: true, callback);
+            BulkRunner.Start(run, instance, resume: true, callback);
             var replay = JournalReplay.Read(folder.Journal);
             WriteVerbose($"Resuming job {manifest.JobId}: {replay.Succeeded + replay.Failed} records done, {replay.InFlight.Count()} in flight to look up.");
             WriteObject(job);

@@ -6,6 +6,11 @@ using System.Security;
 using JiraConnector.Bulk;
 using JiraConnector.Http;
 using JiraConnector.Resources;
+using JiraConnector.Bulk.Download;
+using JiraConnector.Bulk.Upload;
+using JiraConnector.Bulk.Sources;
+using JiraConnector.Bulk.Journal;
+using JiraConnector.Bulk.Jobs;
 
 namespace JiraConnector.Cmdlets
 {
@@ -136,12 +141,13 @@ namespace JiraConnector.Cmdlets
 
             Directory.CreateDirectory(folder.Path);
             manifest.Save(folder.Manifest);
-            var job = new BulkJob(manifest, folder, MyInvocation.Line ?? "Start-JiraBulkJob");
+            var run = new BulkRun(manifest, folder);
+            var job = BulkJob.For(run, MyInvocation.Line ?? "Start-JiraBulkJob");
             JobRepository.Add(job);
             WriteVerbose($"Bulk job {job.JobId}: {what}; journal in {folder.Path}.");
             // Written before it starts, so what the pipeline first sees is the job as created.
             WriteObject(job);
-            BulkRunner.Start(job, instance, resume: false, callback);
+            BulkRunner.Start(run, instance, resume: false, callback);
         }
 
         private BulkManifest UploadManifest(string objectName, JiraInstance instance)

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using JiraConnector.Bulk;
+using JiraConnector.Bulk.Jobs;
 
 namespace JiraConnector.Cmdlets
 {
@@ -23,7 +24,7 @@ namespace JiraConnector.Cmdlets
         {
             foreach (var job in SelectedJobs())
             {
-                if (BulkJobRegistry.Find(job.JobId) != job)
+                if (BulkJobRegistry.Find(job.JobId) != job.Run)
                 {
                     WriteError(new ErrorRecord(new PSInvalidOperationException($"Job {job.JobId} does not run in this session ({job.Status}); only the session that runs a job can stop it."),
                         "BulkJobNotInSession", ErrorCategory.InvalidOperation, job.JobId));

@@ -6,6 +6,7 @@ using JiraConnector.Paging;
 using JiraConnector.Query;
 using JiraConnector.Resources;
 using JiraConnector.Tests.Unit.Support;
+using JiraConnector.Json;
 
 namespace JiraConnector.Tests.Unit.Query;
 
