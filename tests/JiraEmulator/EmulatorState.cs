@@ -20,7 +20,7 @@ public sealed class EmulatorState
         Credentials = new Credentials(Data);
         Groups = JiraEmulator.Data.Groups.From(Data.Users);
         Faults = new FaultPlan(options.Seed);
-        Requests = new RequestLog();
+        Requests = new RequestLog(time);
         Search = new SearchService(Data, time, options);
         Events = new EventBus();
         IssueService = new IssueService(Data, Events, time);
