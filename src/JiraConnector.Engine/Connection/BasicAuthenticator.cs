@@ -5,6 +5,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using JiraConnector.Http;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Connection
 {
@@ -15,8 +16,8 @@ namespace JiraConnector.Connection
 
         public BasicAuthenticator(string userName, string secret)
         {
-            if (string.IsNullOrEmpty(userName)) throw new ArgumentException("The user name is empty.", nameof(userName));
-            if (string.IsNullOrEmpty(secret)) throw new ArgumentException("The API token or password is empty.", nameof(secret));
+            if (string.IsNullOrEmpty(userName)) throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidConnectionParameter, "The user name is empty.", nameof(userName));
+            if (string.IsNullOrEmpty(secret)) throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidConnectionParameter, "The API token or password is empty.", nameof(secret));
             UserHint = userName;
             _encoded = Convert.ToBase64String(Encoding.UTF8.GetBytes(userName + ":" + secret));
         }

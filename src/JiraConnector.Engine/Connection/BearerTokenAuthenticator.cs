@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 using JiraConnector.Http;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Connection
 {
@@ -14,7 +15,7 @@ namespace JiraConnector.Connection
 
         public BearerTokenAuthenticator(string token)
         {
-            if (string.IsNullOrEmpty(token)) throw new ArgumentException("The personal access token is empty.", nameof(token));
+            if (string.IsNullOrEmpty(token)) throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidConnectionParameter, "The personal access token is empty.", nameof(token));
             _token = token;
         }
 

@@ -6,6 +6,7 @@ using System.IO;
 using System.Net;
 using System.Security;
 using System.Text.Json;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Connection
 {
@@ -37,7 +38,7 @@ namespace JiraConnector.Connection
             {
                 if (!(inner is IDictionary map))
                 {
-                    throw new ConfigurationException(ConfigurationException.InvalidValue, Wrapper, "The 'configuration' entry must be a hashtable of configuration keys.");
+                    throw new ConfigurationException(ErrorIds.InvalidArgument.InvalidConfigurationValue, Wrapper, "The 'configuration' entry must be a hashtable of configuration keys.");
                 }
                 CheckWrapperKeys(table.Keys);
                 TryGet(table, "name", out var name);
@@ -55,7 +56,7 @@ namespace JiraConnector.Connection
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is ArgumentException)
             {
-                throw new ConfigurationException(ConfigurationException.InvalidFile, path, $"Cannot read the configuration file '{path}': {ex.Message}", ex);
+                throw new ConfigurationException(ErrorIds.InvalidArgument.InvalidConfigurationFile, path, $"Cannot read the configuration file '{path}': {ex.Message}", ex);
             }
             return FromJson(text, path);
         }
@@ -66,7 +67,7 @@ namespace JiraConnector.Connection
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                throw new ConfigurationException(ConfigurationException.InvalidFile, origin, $"The configuration in '{origin}' must be a JSON object of configuration keys.");
+                throw new ConfigurationException(ErrorIds.InvalidArgument.InvalidConfigurationFile, origin, $"The configuration in '{origin}' must be a JSON object of configuration keys.");
             }
             if (root.TryGetProperty(Wrapper, out var inner))
             {
@@ -75,7 +76,7 @@ namespace JiraConnector.Connection
                 CheckWrapperKeys(keys);
                 if (inner.ValueKind != JsonValueKind.Object)
                 {
-                    throw new ConfigurationException(ConfigurationException.InvalidValue, Wrapper, "The 'configuration' entry must be a JSON object of configuration keys.");
+                    throw new ConfigurationException(ErrorIds.InvalidArgument.InvalidConfigurationValue, Wrapper, "The 'configuration' entry must be a JSON object of configuration keys.");
                 }
                 CheckElement(root);
                 var name = root.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
@@ -109,7 +110,7 @@ namespace JiraConnector.Connection
                         }
                     }
                 }
-                throw new ConfigurationException(ConfigurationException.InvalidFile, origin,
+                throw new ConfigurationException(ErrorIds.InvalidArgument.InvalidConfigurationFile, origin,
                     $"The configuration in '{origin}' is not valid JSON (line {first.LineNumber + 1}, byte {first.BytePositionInLine + 1}).", first);
             }
         }
@@ -120,7 +121,7 @@ namespace JiraConnector.Connection
             {
                 var text = key?.ToString() ?? string.Empty;
                 if (Array.Exists(WrapperKeys, k => string.Equals(k, text, StringComparison.OrdinalIgnoreCase))) continue;
-                throw new ConfigurationException(ConfigurationException.InvalidKey, text,
+                throw new ConfigurationException(ErrorIds.InvalidArgument.InvalidConfigurationKey, text,
                     $"Unknown entry '{text}' beside 'configuration'. An instance body may hold only {string.Join(", ", WrapperKeys)}.");
             }
         }
@@ -131,7 +132,7 @@ namespace JiraConnector.Connection
             if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty("key", out var key) &&
                 key.ValueKind == JsonValueKind.String && !string.Equals(key.GetString(), "jira", StringComparison.OrdinalIgnoreCase))
             {
-                throw new ConfigurationException(ConfigurationException.InvalidValue, "element.key",
+                throw new ConfigurationException(ErrorIds.InvalidArgument.InvalidConfigurationValue, "element.key",
                     $"This configuration is for the '{key.GetString()}' connector, not 'jira'.");
             }
         }
@@ -161,7 +162,7 @@ namespace JiraConnector.Connection
                     case JsonValueKind.Number: text = property.Value.GetRawText(); break;
                     case JsonValueKind.Null: text = null; break;
                     default:
-                        throw new ConfigurationException(ConfigurationException.InvalidValue, property.Name,
+                        throw new ConfigurationException(ErrorIds.InvalidArgument.InvalidConfigurationValue, property.Name,
                             $"The configuration key '{property.Name}' must have a text, number or true/false value.");
                 }
                 Add(values, property.Name, text);
@@ -173,7 +174,7 @@ namespace JiraConnector.Connection
         {
             if (values.ContainsKey(key))
             {
-                throw new ConfigurationException(ConfigurationException.ConflictingKeys, key, $"The configuration key '{key}' is given twice.");
+                throw new ConfigurationException(ErrorIds.InvalidArgument.ConflictingConfigurationKeys, key, $"The configuration key '{key}' is given twice.");
             }
             if (!string.IsNullOrEmpty(text)) values[key] = text!;
         }
@@ -189,7 +190,7 @@ namespace JiraConnector.Connection
                 case Uri uri: return uri.OriginalString;
                 case IConvertible number when !(value is char): return number.ToString(CultureInfo.InvariantCulture);
                 default:
-                    throw new ConfigurationException(ConfigurationException.InvalidValue, key,
+                    throw new ConfigurationException(ErrorIds.InvalidArgument.InvalidConfigurationValue, key,
                         $"The configuration key '{key}' must have a text, number, SecureString or true/false value, not {value.GetType().Name}.");
             }
         }

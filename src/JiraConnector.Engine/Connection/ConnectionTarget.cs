@@ -1,4 +1,5 @@
 using System;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Connection
 {
@@ -34,20 +35,20 @@ namespace JiraConnector.Connection
 
         public static ConnectionTarget Basic(Uri url, string userName, string secret)
         {
-            if (string.IsNullOrEmpty(userName)) throw new ArgumentException("The user name is empty.", "Credential");
-            if (string.IsNullOrEmpty(secret)) throw new ArgumentException("The API token or password is empty.", "Credential");
+            if (string.IsNullOrEmpty(userName)) throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidConnectionParameter, "The user name is empty.", "Credential");
+            if (string.IsNullOrEmpty(secret)) throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidConnectionParameter, "The API token or password is empty.", "Credential");
             return new ConnectionTarget(JiraAuthType.Basic, url) { UserName = userName, Secret = secret };
         }
 
         public static ConnectionTarget PersonalAccessToken(Uri url, string token)
         {
-            if (string.IsNullOrEmpty(token)) throw new ArgumentException("The personal access token is empty.", nameof(PersonalAccessToken));
+            if (string.IsNullOrEmpty(token)) throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidConnectionParameter, "The personal access token is empty.", nameof(PersonalAccessToken));
             return new ConnectionTarget(JiraAuthType.PersonalAccessToken, url) { Secret = token };
         }
 
         public static ConnectionTarget OAuth(Uri siteUrl, string clientId, string clientSecret, string? callbackUrl)
         {
-            if (string.IsNullOrEmpty(clientSecret)) throw new ArgumentException("The client secret is empty.", nameof(ClientSecret));
+            if (string.IsNullOrEmpty(clientSecret)) throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidConnectionParameter, "The client secret is empty.", nameof(ClientSecret));
             return new ConnectionTarget(JiraAuthType.OAuth2, siteUrl) { ClientId = clientId, ClientSecret = clientSecret, CallbackUrl = callbackUrl };
         }
 

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
 using K = JiraConnector.Connection.ConfigurationKeys;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Connection
 {
@@ -56,7 +57,7 @@ namespace JiraConnector.Connection
             var oauthKeys = Present(values, K.OAuthApiKey, K.OAuthApiSecret, K.SiteUrl);
             if (basicKeys.Count > 0 && oauthKeys.Count > 0)
             {
-                throw new ConfigurationException(ConfigurationException.ConflictingKeys, oauthKeys[0],
+                throw new ConfigurationException(ErrorIds.InvalidArgument.ConflictingConfigurationKeys, oauthKeys[0],
                     $"The configuration mixes Basic keys ({string.Join(", ", basicKeys)}) with OAuth 2.0 keys ({string.Join(", ", oauthKeys)}). " +
                     "Give username, password and base.url for Basic, or oauth.api.key, oauth.api.secret and site.url for OAuth 2.0.");
             }
@@ -74,7 +75,7 @@ namespace JiraConnector.Connection
                     }
                     catch (ArgumentException ex)
                     {
-                        throw new ConfigurationException(ConfigurationException.InvalidValue, K.OAuthCallbackUrl, ex.Message.Replace("The callback URL", $"'{K.OAuthCallbackUrl}'"), ex);
+                        throw new ConfigurationException(ErrorIds.InvalidArgument.InvalidConfigurationValue, K.OAuthCallbackUrl, ex.Message.Replace("The callback URL", $"'{K.OAuthCallbackUrl}'"), ex);
                     }
                 }
                 config.CallbackUrl = callbackUrl;
@@ -88,7 +89,7 @@ namespace JiraConnector.Connection
             }
             else
             {
-                throw new ConfigurationException(ConfigurationException.MissingKey, K.UserName,
+                throw new ConfigurationException(ErrorIds.InvalidArgument.MissingConfigurationKey, K.UserName,
                     "The configuration has no credentials. Give username, password and base.url for Basic, " +
                     "or oauth.api.key, oauth.api.secret and site.url for OAuth 2.0.");
             }
@@ -103,14 +104,14 @@ namespace JiraConnector.Connection
                 if (!K.IsKnown(pair.Key))
                 {
                     var closest = K.Closest(pair.Key);
-                    throw new ConfigurationException(ConfigurationException.InvalidKey, pair.Key,
+                    throw new ConfigurationException(ErrorIds.InvalidArgument.InvalidConfigurationKey, pair.Key,
                         $"Unknown configuration key '{pair.Key}'." + (closest != null ? $" Did you mean '{closest}'?" : string.Empty) +
                         " The keys are: " + string.Join(", ", K.All) + ".");
                 }
                 if (Placeholder.IsMatch(pair.Value.Trim()))
                 {
                     var shown = K.Secrets.Contains(pair.Key) ? "the sample placeholder" : $"the sample placeholder '{pair.Value}'";
-                    throw new ConfigurationException(ConfigurationException.InvalidValue, pair.Key,
+                    throw new ConfigurationException(ErrorIds.InvalidArgument.InvalidConfigurationValue, pair.Key,
                         $"The configuration key '{pair.Key}' still holds {shown}: put the real value there.");
                 }
             }
@@ -123,7 +124,7 @@ namespace JiraConnector.Connection
             var hasOld = values.TryGetValue(oldKey, out var oldValue);
             if (hasNew && hasOld && !string.Equals(value, oldValue, StringComparison.Ordinal))
             {
-                throw new ConfigurationException(ConfigurationException.ConflictingKeys, oldKey,
+                throw new ConfigurationException(ErrorIds.InvalidArgument.ConflictingConfigurationKeys, oldKey,
                     $"The configuration gives both '{key}' and '{oldKey}' with different values; keep one of them.");
             }
             return hasNew ? (key, value) : hasOld ? (oldKey, oldValue) : (key, null);
@@ -135,7 +136,7 @@ namespace JiraConnector.Connection
         private static string Required(string? value, string key, string workflow)
         {
             if (!string.IsNullOrWhiteSpace(value)) return value!;
-            throw new ConfigurationException(ConfigurationException.MissingKey, key,
+            throw new ConfigurationException(ErrorIds.InvalidArgument.MissingConfigurationKey, key,
                 $"The configuration key '{key}' is missing: the {workflow} workflow needs it.");
         }
 
@@ -147,7 +148,7 @@ namespace JiraConnector.Connection
             }
             catch (ArgumentException ex)
             {
-                throw new ConfigurationException(ConfigurationException.InvalidValue, key, ex.Message, ex);
+                throw new ConfigurationException(ErrorIds.InvalidArgument.InvalidConfigurationValue, key, ex.Message, ex);
             }
         }
 
@@ -156,7 +157,7 @@ namespace JiraConnector.Connection
             var enabled = false;
             if (values.TryGetValue(K.EventsEnabled, out var enabledText) && !bool.TryParse(enabledText.Trim(), out enabled))
             {
-                throw new ConfigurationException(ConfigurationException.InvalidValue, K.EventsEnabled,
+                throw new ConfigurationException(ErrorIds.InvalidArgument.InvalidConfigurationValue, K.EventsEnabled,
                     $"The configuration key '{K.EventsEnabled}' must be true or false, not '{enabledText}'.");
             }
 
@@ -165,12 +166,12 @@ namespace JiraConnector.Connection
                 (!Uri.TryCreate(callbackText.Trim(), UriKind.Absolute, out callback) ||
                  (callback.Scheme != Uri.UriSchemeHttps && callback.Scheme != Uri.UriSchemeHttp)))
             {
-                throw new ConfigurationException(ConfigurationException.InvalidValue, K.EventsCallbackUrl,
+                throw new ConfigurationException(ErrorIds.InvalidArgument.InvalidConfigurationValue, K.EventsCallbackUrl,
                     $"The configuration key '{K.EventsCallbackUrl}' must be an absolute http or https URL, not '{callbackText}'.");
             }
             if (enabled && callback == null)
             {
-                throw new ConfigurationException(ConfigurationException.MissingKey, K.EventsCallbackUrl,
+                throw new ConfigurationException(ErrorIds.InvalidArgument.MissingConfigurationKey, K.EventsCallbackUrl,
                     $"The configuration key '{K.EventsCallbackUrl}' is missing: '{K.EventsEnabled}' is true, so events need a URL to go to.");
             }
 
@@ -182,7 +183,7 @@ namespace JiraConnector.Connection
                     case "webhook": vendor = JiraEventVendorType.Webhook; break;
                     case "polling": vendor = JiraEventVendorType.Polling; break;
                     default:
-                        throw new ConfigurationException(ConfigurationException.InvalidValue, K.EventsVendorType,
+                        throw new ConfigurationException(ErrorIds.InvalidArgument.InvalidConfigurationValue, K.EventsVendorType,
                             $"The configuration key '{K.EventsVendorType}' must be 'webhook' or 'polling', not '{vendorText}'.");
                 }
             }
@@ -193,7 +194,7 @@ namespace JiraConnector.Connection
                 // The connector counts this interval in minutes.
                 if (!int.TryParse(intervalText.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var minutes) || minutes < 1 || minutes > 1440)
                 {
-                    throw new ConfigurationException(ConfigurationException.InvalidValue, K.EventsPollerInterval,
+                    throw new ConfigurationException(ErrorIds.InvalidArgument.InvalidConfigurationValue, K.EventsPollerInterval,
                         $"The configuration key '{K.EventsPollerInterval}' must be a whole number of minutes from 1 to 1440, not '{intervalText}'.");
                 }
                 interval = TimeSpan.FromMinutes(minutes);

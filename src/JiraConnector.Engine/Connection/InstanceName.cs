@@ -1,5 +1,6 @@
 using System;
 using System.Text.RegularExpressions;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Connection
 {
@@ -12,7 +13,7 @@ namespace JiraConnector.Connection
         public static string Check(string name, string parameterName)
         {
             if (Valid.IsMatch(name)) return name;
-            throw new ArgumentException(
+            throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidConnectionParameter, 
                 $"The instance name '{name}' is not valid: use up to 64 letters, digits, '.', '_', ':', '@' or '-', starting with a letter or digit.",
                 parameterName);
         }

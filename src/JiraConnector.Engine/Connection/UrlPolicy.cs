@@ -1,5 +1,6 @@
 using System;
 using System.Net;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Connection
 {
@@ -11,13 +12,13 @@ namespace JiraConnector.Connection
             if (!Uri.TryCreate(value?.Trim(), UriKind.Absolute, out var uri) ||
                 (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
             {
-                throw new ArgumentException(
+                throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidConnectionParameter, 
                     $"{parameterName} '{value}' is not an absolute http or https URL. Give the site's address, for example https://your-site.atlassian.net.",
                     parameterName);
             }
             if (!string.IsNullOrEmpty(uri.UserInfo))
             {
-                throw new ArgumentException($"{parameterName} must not carry a user name or password; use -Credential.", parameterName);
+                throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidConnectionParameter, $"{parameterName} must not carry a user name or password; use -Credential.", parameterName);
             }
             // Keep any context path (Data Center often lives under /jira), drop query and fragment.
             var path = uri.AbsolutePath.EndsWith("/", StringComparison.Ordinal) ? uri.AbsolutePath : uri.AbsolutePath + "/";
@@ -29,7 +30,7 @@ namespace JiraConnector.Connection
         public static void EnsureCredentialsMayBeSent(Uri url, bool allowUnencrypted)
         {
             if (url.Scheme == Uri.UriSchemeHttps || allowUnencrypted || IsLoopback(url)) return;
-            throw new ArgumentException(
+            throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidConnectionParameter, 
                 $"Refusing to send credentials over unencrypted http to {url.Host}. Use an https URL, or add " +
                 "-AllowUnencryptedAuthentication if you accept that the credentials can be read on the network.", "Url");
         }

@@ -1,11 +1,10 @@
 using System;
 using System.IO;
-using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using JiraConnector.Http;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Events
 {
@@ -25,26 +24,11 @@ namespace JiraConnector.Events
             var url = settings.CallbackUrl!;
             var eventId = Guid.NewGuid().ToString();
             var body = Body(eventId, instance.Name, ev, DateTimeOffset.UtcNow);
-            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-            request.Headers.Add(EventSignatures.ElementsIdHeader, eventId);
-            if (settings.HasSignatureKey)
+            var outcome = await CallbackSender.PostAsync(instance, url, body, eventId, settings.SignatureKey, trace, cancellationToken).ConfigureAwait(false);
+            trace?.Write($"POST {UrlRedactor.Redact(url)} (event {ev}) -> {outcome.Text}");
+            if (!outcome.Delivered)
             {
-                request.Headers.Add(EventSignatures.ElementsHeader, EventSignatures.Elements(EventSignatures.KeyBytes(settings.SignatureKey!), body));
-            }
-            var shown = UrlRedactor.Redact(url);
-            try
-            {
-                using var response = await InstanceEvents.For(instance).CallbackClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                trace?.Write($"POST {shown} (event {ev}) -> {(int)response.StatusCode}");
-                if (!response.IsSuccessStatusCode)
-                {
-                    throw new EventDeliveryException($"The callback URL {shown} answered {(int)response.StatusCode} {response.ReasonPhrase} to the {ev} event.", (int)response.StatusCode, null);
-                }
-            }
-            catch (Exception ex) when (ex is HttpRequestException || ex is IOException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-            {
-                throw new EventDeliveryException($"Could not deliver the {ev} event to the callback URL {shown}: {ex.Message}", null, ex);
+                throw new EventDeliveryException($"Could not deliver the {ev} event to the callback URL: {outcome.Text}.", outcome.Status, null);
             }
         }
 
@@ -81,8 +65,10 @@ namespace JiraConnector.Events
     }
 
     /// <summary>A callback URL that refused an event or could not be reached.</summary>
-    internal sealed class EventDeliveryException : Exception
+    internal sealed class EventDeliveryException : Exception, IJiraError
     {
+        public string ErrorId => ErrorIds.ConnectionError.EventCallbackFailed;
+
         public EventDeliveryException(string message, int? statusCode, Exception? inner) : base(message, inner)
         {
             StatusCode = statusCode;

@@ -11,6 +11,7 @@ using JiraConnector.Http;
 using JiraConnector.Paging;
 using JiraConnector.Resources;
 using JiraConnector.Json;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Events
 {
@@ -75,7 +76,7 @@ namespace JiraConnector.Events
             if (id == null)
             {
                 var errors = result.ValueKind == JsonValueKind.Object ? JsonRead.Strings(result, "errors") : new string[0];
-                throw new JiraApiException(EventErrorIds.RegistrationFailed,
+                throw new JiraApiException(ErrorIds.InvalidOperation.WebhookRegistrationFailed,
                     "Jira did not register the webhook: " + (errors.Length > 0 ? string.Join(" ", errors) : "its answer named no webhook id."),
                     request.ToString(), 200);
             }

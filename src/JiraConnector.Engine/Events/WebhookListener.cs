@@ -8,6 +8,8 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
+using JiraConnector.Errors;
+using JiraConnector.Http;
 
 namespace JiraConnector.Events
 {
@@ -69,11 +71,11 @@ namespace JiraConnector.Events
             if (!Uri.TryCreate(parsed, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) ||
                 uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.Port <= 0)
             {
-                throw new ArgumentException($"-Prefix must be an http or https address with a port and no query, such as http://127.0.0.1:8080/jira/, not '{prefix}'.", "Prefix");
+                throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidWebhookPrefix, $"-Prefix must be an http or https address with a port and no query, such as http://127.0.0.1:8080/jira/, not '{prefix}'.", "Prefix");
             }
             if (!allowRemote && !uri.IsLoopback)
             {
-                throw new ArgumentException($"-Prefix {text} listens beyond this machine. Use 127.0.0.1 or localhost (behind a tunnel or reverse proxy), or add -AllowRemote.", "AllowRemote");
+                throw new JiraArgumentException(ErrorIds.InvalidArgument.WebhookPrefixNotLoopback, $"-Prefix {text} listens beyond this machine. Use 127.0.0.1 or localhost (behind a tunnel or reverse proxy), or add -AllowRemote.", "AllowRemote");
             }
             return text;
         }
@@ -128,27 +130,27 @@ namespace JiraConnector.Events
                 if (request.ContentLength64 > MaxBody)
                 {
                     Respond(context, 413, "The body is too large.");
-                    _items.Writer.TryWrite(ListenerItem.Rejected(EventErrorIds.BodyInvalid, $"A webhook from {from} was refused: its body is over {MaxBody / (1024 * 1024)} MB.", from));
+                    _items.Writer.TryWrite(ListenerItem.Rejected(ErrorIds.InvalidData.WebhookBodyInvalid, $"A webhook from {from} was refused: its body is over {MaxBody / (1024 * 1024)} MB.", from));
                     return;
                 }
                 var body = await ReadBodyAsync(request.InputStream).ConfigureAwait(false);
                 if (body == null)
                 {
                     Respond(context, 413, "The body is too large.");
-                    _items.Writer.TryWrite(ListenerItem.Rejected(EventErrorIds.BodyInvalid, $"A webhook from {from} was refused: its body is over {MaxBody / (1024 * 1024)} MB.", from));
+                    _items.Writer.TryWrite(ListenerItem.Rejected(ErrorIds.InvalidData.WebhookBodyInvalid, $"A webhook from {from} was refused: its body is over {MaxBody / (1024 * 1024)} MB.", from));
                     return;
                 }
                 if (_secret != null)
                 {
-                    var check = EventSignatures.CheckHub(request.Headers[EventSignatures.HubHeader], _secret, body);
+                    var check = WebhookSignature.CheckHub(request.Headers[WebhookSignature.HubHeader], _secret, body);
                     if (check != HubCheck.Valid)
                     {
                         Respond(context, 401, "Invalid or missing X-Hub-Signature.");
                         var (id, why) = check == HubCheck.Missing
-                            ? (EventErrorIds.SignatureMissing, "it has no X-Hub-Signature header")
+                            ? (ErrorIds.SecurityError.WebhookSignatureMissing, "it has no X-Hub-Signature header")
                             : check == HubCheck.Malformed
-                                ? (EventErrorIds.SignatureInvalid, "its X-Hub-Signature is not sha256=<hex>")
-                                : (EventErrorIds.SignatureInvalid, "its X-Hub-Signature does not match the body and the secret");
+                                ? (ErrorIds.SecurityError.WebhookSignatureInvalid, "its X-Hub-Signature is not sha256=<hex>")
+                                : (ErrorIds.SecurityError.WebhookSignatureInvalid, "its X-Hub-Signature does not match the body and the secret");
                         _items.Writer.TryWrite(ListenerItem.Rejected(id, $"A webhook from {from} was refused with 401: {why}.", from));
                         return;
                     }
@@ -168,7 +170,7 @@ namespace JiraConnector.Events
                     catch (JsonException ex)
                     {
                         Respond(context, 400, "The body is not JSON.");
-                        _items.Writer.TryWrite(ListenerItem.Rejected(EventErrorIds.BodyInvalid, $"A webhook from {from} was refused with 400: its body is not JSON ({ex.Message}).", from));
+                        _items.Writer.TryWrite(ListenerItem.Rejected(ErrorIds.InvalidData.WebhookBodyInvalid, $"A webhook from {from} was refused with 400: its body is not JSON ({ex.Message}).", from));
                         return;
                     }
                 }
@@ -257,7 +259,7 @@ namespace JiraConnector.Events
 
         public static ListenerItem Note(string message) => new ListenerItem(ListenerItemKind.Note, message, null, null, default, null);
 
-        public static ListenerItem Failed(string message) => new ListenerItem(ListenerItemKind.Failed, message, EventErrorIds.ListenerFailed, null, default, null);
+        public static ListenerItem Failed(string message) => new ListenerItem(ListenerItemKind.Failed, message, ErrorIds.ResourceUnavailable.WebhookListenerFailed, null, default, null);
     }
 
     internal enum ListenerItemKind
@@ -269,8 +271,10 @@ namespace JiraConnector.Events
     }
 
     /// <summary>The listener could not start or stopped on its own.</summary>
-    internal sealed class WebhookListenerException : Exception
+    internal sealed class WebhookListenerException : Exception, IJiraError
     {
+        public string ErrorId => ErrorIds.ResourceUnavailable.WebhookListenerFailed;
+
         public WebhookListenerException(string message, Exception? inner) : base(message, inner) { }
     }
 }

@@ -1,10 +1,11 @@
 using System;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Http
 {
     /// <summary>A Jira call that failed, with what the user needs to act on it: the request (never
     /// its credentials), the HTTP status, Jira's own messages and a stable ErrorId.</summary>
-    public sealed class JiraApiException : Exception
+    public sealed class JiraApiException : Exception, IJiraError
     {
         internal JiraApiException(string errorId, string message, string request, int? statusCode, Exception? inner = null)
             : base(message, inner)
@@ -14,7 +15,7 @@ namespace JiraConnector.Http
             StatusCode = statusCode;
         }
 
-        /// <summary>A stable word such as JiraNotFound or JiraAuthenticationFailed.</summary>
+        /// <summary>A stable word such as JiraNotFound or JiraAuthenticationFailed (see ErrorIds).</summary>
         public string ErrorId { get; }
 
         /// <summary>Method and URL path of the failed call.</summary>
@@ -36,7 +37,22 @@ namespace JiraConnector.Http
                 : string.Empty;
             var message = $"Jira answered {status} {reason} to {request}." +
                 (detail.Length > 0 ? " " + detail : string.Empty) + advice;
-            return new JiraApiException(JiraErrorId.ForStatus(status), message, request.ToString(), status) { ResponseBody = body };
+            return new JiraApiException(JiraApiException.IdForStatus(status), message, request.ToString(), status) { ResponseBody = body };
+        }
+
+        /// <summary>The ErrorId of a Jira answer with this HTTP status.</summary>
+        internal static string IdForStatus(int status)
+        {
+            switch (status)
+            {
+                case 400: return ErrorIds.InvalidArgument.JiraBadRequest;
+                case 401: return ErrorIds.AuthenticationError.JiraAuthenticationFailed;
+                case 403: return ErrorIds.PermissionDenied.JiraPermissionDenied;
+                case 404: return ErrorIds.ObjectNotFound.JiraNotFound;
+                case 409: return ErrorIds.ResourceExists.JiraConflict;
+                case 429: return ErrorIds.LimitsExceeded.JiraRateLimited;
+                default: return status >= 500 ? ErrorIds.ResourceUnavailable.JiraServerError : ErrorIds.InvalidOperation.JiraRequestFailed;
+            }
         }
     }
 }

@@ -11,6 +11,7 @@ using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Timeout;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Http
 {
@@ -65,26 +66,26 @@ namespace JiraConnector.Http
             }
             catch (TimeoutRejectedException ex)
             {
-                throw new JiraApiException(JiraErrorId.Timeout,
+                throw new JiraApiException(ErrorIds.OperationTimeout.JiraTimeout,
                     $"Jira did not answer {Describe(request)} within {Settings.AttemptTimeout.TotalSeconds:0.#} s" +
                     $" (after {Settings.MaxRetries} retries). Raise -TimeoutSec or try again later.", request.ToString(), null, ex);
             }
             catch (BrokenCircuitException ex)
             {
-                throw new JiraApiException(JiraErrorId.CircuitOpen,
+                throw new JiraApiException(ErrorIds.ResourceUnavailable.JiraCircuitOpen,
                     $"Jira failed repeatedly (server errors, timeouts or broken connections), so {Describe(request)} was not sent: " +
                     $"calls to {ApiRoot.Host} pause for {Settings.BreakDuration.TotalSeconds:0.#} s to let it recover. Try again later.",
                     request.ToString(), null, ex);
             }
             catch (HttpRequestException ex)
             {
-                throw new JiraApiException(JiraErrorId.ConnectionFailed,
+                throw new JiraApiException(ErrorIds.ConnectionError.JiraConnectionFailed,
                     $"Could not reach Jira for {Describe(request)}: {ex.Message} Check the URL and the network.",
                     request.ToString(), null, ex);
             }
             catch (IOException ex)
             {
-                throw new JiraApiException(JiraErrorId.ConnectionFailed,
+                throw new JiraApiException(ErrorIds.ConnectionError.JiraConnectionFailed,
                     $"The connection to Jira broke during {Describe(request)}: {ex.Message}", request.ToString(), null, ex);
             }
             finally
@@ -111,12 +112,12 @@ namespace JiraConnector.Http
             }
             catch (JsonException ex)
             {
-                throw new JiraApiException(JiraErrorId.InvalidResponse,
+                throw new JiraApiException(ErrorIds.InvalidResult.JiraInvalidResponse,
                     $"Jira's answer to {Describe(request)} is not valid JSON: {ex.Message}", request.ToString(), (int)response.StatusCode, ex);
             }
             catch (IOException ex)
             {
-                throw new JiraApiException(JiraErrorId.ConnectionFailed,
+                throw new JiraApiException(ErrorIds.ConnectionError.JiraConnectionFailed,
                     $"The connection to Jira broke while reading the answer to {Describe(request)}: {ex.Message}",
                     request.ToString(), (int)response.StatusCode, ex);
             }
@@ -135,7 +136,7 @@ namespace JiraConnector.Http
             var trace = context.Properties.GetValue(TraceKey, null);
             var attempt = context.Properties.GetValue(AttemptKey, null!).Next();
             var response = await SendWithCredentialsAsync(request, trace, attempt, context.CancellationToken).ConfigureAwait(false);
-            if (response.StatusCode == HttpStatusCode.Unauthorized && _auth is IRefreshableAuthenticator refreshable)
+            if (response.StatusCode == HttpStatusCode.Unauthorized && !request.IsCallback && _auth is IRefreshableAuthenticator refreshable)
             {
                 // An access token can expire or be revoked early: renew it once and send again.
                 var rejected = response.RequestMessage;
@@ -149,7 +150,26 @@ namespace JiraConnector.Http
                 }
                 response = await SendWithCredentialsAsync(request, trace, attempt, context.CancellationToken).ConfigureAwait(false);
             }
+            if (response.IsSuccessStatusCode && request.SafeToRepeat && !request.StreamsBody)
+            {
+                // Read the body here, inside the retries: an answer cut off after its headers is then
+                // tried again like any broken connection, which a request safe to repeat allows.
+                await BufferAsync(response).ConfigureAwait(false);
+            }
             return response;
+        }
+
+        private static async Task BufferAsync(HttpResponseMessage response)
+        {
+            try
+            {
+                if (response.Content != null) await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
         }
 
         private async Task<HttpResponseMessage> SendWithCredentialsAsync(JiraRequest request, IJiraTrace? trace, int attempt, CancellationToken cancellationToken)
@@ -157,7 +177,8 @@ namespace JiraConnector.Http
             // Not disposed here: the response keeps a reference to it (RequestMessage) and the 401
             // path reads it; HttpClient releases its content once sent.
             var message = request.ToMessage(ApiRoot);
-            await _auth.ApplyAsync(message, trace, cancellationToken).ConfigureAwait(false);
+            // Credentials go to the instance's own site only, whatever the request names.
+            if (!request.IsCallback && IsOwnSite(message.RequestUri!)) await _auth.ApplyAsync(message, trace, cancellationToken).ConfigureAwait(false);
             var debug = trace as IJiraDebugTrace;
             var retry = attempt > 1 ? $" (retry {attempt - 1} of {Settings.MaxRetries})" : string.Empty;
             if (debug?.DebugEnabled == true)
@@ -210,7 +231,7 @@ namespace JiraConnector.Http
                 MinimumThroughput = Math.Max(2, settings.BreakerMinimumAttempts),
                 SamplingDuration = settings.BreakerWindow,
                 BreakDuration = settings.BreakDuration,
-                ShouldHandle = args => new ValueTask<bool>(IsServerFailure(args.Outcome, args.Context)),
+                ShouldHandle = args => new ValueTask<bool>(!args.Context.Properties.GetValue(RequestKey, null!).IsCallback && IsServerFailure(args.Outcome, args.Context)),
                 OnOpened = args =>
                 {
                     args.Context.Properties.GetValue(TraceKey, null)?.Write(
@@ -241,7 +262,8 @@ namespace JiraConnector.Http
                     var status = (int)response.StatusCode;
                     // A 429 was refused before any work was done, so even a create may be repeated.
                     if (status == 429) return true;
-                    return request.SafeToRepeat && (status == 502 || status == 503 || status == 504);
+                    // A request safe to repeat is tried again on any server failure but "not implemented".
+                    return request.SafeToRepeat && status >= 500 && status != 501;
                 }
                 if (context.CancellationToken.IsCancellationRequested) return false;
                 return request.SafeToRepeat &&
@@ -268,6 +290,10 @@ namespace JiraConnector.Http
                 return null;
             }
         }
+
+        private bool IsOwnSite(Uri url) =>
+            string.Equals(url.Scheme, ApiRoot.Scheme, StringComparison.OrdinalIgnoreCase) &&
+            string.Equals(url.Host, ApiRoot.Host, StringComparison.OrdinalIgnoreCase) && url.Port == ApiRoot.Port;
 
         private static string Describe(JiraRequest request) => request.Method.Method + " " + UrlRedactor.Redact(request.RelativeUrl);
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
@@ -36,10 +37,27 @@ namespace JiraConnector.Http
 
         public bool SafeToRepeat { get; }
 
+        /// <summary>A notification to a callback URL (absolute, another host): sent without the
+        /// instance's credentials and kept out of its circuit breaker, whose business is Jira's health.</summary>
+        public bool IsCallback { get; private set; }
+
+        /// <summary>An answer read as a stream by its caller (a download to disk) instead of read whole
+        /// inside the retries.</summary>
+        public bool StreamsBody { get; set; }
+
+        /// <summary>Headers of its own (a callback's delivery id and signature).</summary>
+        public IReadOnlyList<KeyValuePair<string, string>> Headers { get; private set; } = Array.Empty<KeyValuePair<string, string>>();
+
+        /// <summary>A POST of a JSON body to a callback URL, with its own headers. Safe to repeat:
+        /// the delivery id lets the receiver drop a repeat.</summary>
+        public static JiraRequest Callback(Uri url, byte[] jsonUtf8, IReadOnlyList<KeyValuePair<string, string>> headers) =>
+            new JiraRequest(HttpMethod.Post, url.AbsoluteUri, new ArraySegment<byte>(jsonUtf8), safeToRepeat: true) { IsCallback = true, Headers = headers };
+
         public HttpRequestMessage ToMessage(Uri baseUrl)
         {
             var message = new HttpRequestMessage(Method, new Uri(baseUrl, RelativeUrl));
             message.Headers.Accept.ParseAdd("application/json");
+            foreach (var header in Headers) message.Headers.TryAddWithoutValidation(header.Key, header.Value);
             if (JsonUtf8.Array != null)
             {
                 message.Content = new ByteArrayContent(JsonUtf8.Array, JsonUtf8.Offset, JsonUtf8.Count);
@@ -48,6 +66,6 @@ namespace JiraConnector.Http
             return message;
         }
 
-        public override string ToString() => Method.Method + " " + RelativeUrl;
+        public override string ToString() => Method.Method + " " + (IsCallback ? UrlRedactor.Redact(RelativeUrl) : RelativeUrl);
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using JiraConnector.Paging;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Resources
 {
@@ -85,7 +86,7 @@ namespace JiraConnector.Resources
         {
             if (string.IsNullOrWhiteSpace(options.Project))
             {
-                throw new JiraArgumentException("agents are the users assignable in a project: give one with -Project (a project key such as OPS, or an issue key such as OPS-1).", "Project");
+                throw new JiraArgumentException(ErrorIds.InvalidArgument.ProjectRequired, "agents are the users assignable in a project: give one with -Project (a project key such as OPS, or an issue key such as OPS-1).", "Project");
             }
             return IssueKey.IsMatch(options.Project) ? "issueKey" : "project";
         }
@@ -113,6 +114,6 @@ namespace JiraConnector.Resources
 
         private static string RequireNumber(string id) =>
             long.TryParse(id, out var number) ? number.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                : throw new JiraArgumentException($"A worklog id is a number; '{id}' is not.", "Id");
+                : throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidId, $"A worklog id is a number; '{id}' is not.", "Id");
     }
 }

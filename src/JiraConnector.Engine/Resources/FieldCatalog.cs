@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using JiraConnector.Http;
 using JiraConnector.Internal;
 using JiraConnector.Paging;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Resources
 {
@@ -43,11 +44,11 @@ namespace JiraConnector.Resources
             if (matches.Count == 1) return matches[0];
             if (matches.Count > 1)
             {
-                throw new JiraArgumentException($"The field name '{text}' is ambiguous: it fits {string.Join(", ", matches.Select(f => f.Id))}. Use the id.", "Fields");
+                throw new JiraArgumentException(ErrorIds.InvalidArgument.UnknownField, $"The field name '{text}' is ambiguous: it fits {string.Join(", ", matches.Select(f => f.Id))}. Use the id.", "Fields");
             }
             var near = Fields.Where(f => (f.Name ?? string.Empty).IndexOf(text, StringComparison.OrdinalIgnoreCase) >= 0)
                 .Select(f => $"'{f.Name}' ({f.Id})").Take(5).ToList();
-            throw new JiraArgumentException($"Jira has no incident field '{text}'." +
+            throw new JiraArgumentException(ErrorIds.InvalidArgument.UnknownField, $"Jira has no incident field '{text}'." +
                 (near.Count > 0 ? " Did you mean " + string.Join(", ", near) + "?" : " Get-JiraObject fields lists them."), "Fields");
         }
 

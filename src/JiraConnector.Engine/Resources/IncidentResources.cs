@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Net.Http;
 using JiraConnector.Http;
 using JiraConnector.Paging;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Resources
 {
@@ -114,7 +115,7 @@ namespace JiraConnector.Resources
         }
 
         private static string RequireKey(string? id) =>
-            string.IsNullOrEmpty(id) ? throw new JiraArgumentException("A property needs its key: give it with -Id.", "Id") : id!;
+            string.IsNullOrEmpty(id) ? throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidId, "A property needs its key: give it with -Id.", "Id") : id!;
 
         /// <summary>Navigable fields unless the caller named some; key and id always come.</summary>
         private static string FieldList(ReadOptions options) =>

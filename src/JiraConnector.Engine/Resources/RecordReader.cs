@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using JiraConnector.Http;
 using JiraConnector.Paging;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Resources
 {
@@ -54,6 +55,6 @@ namespace JiraConnector.Resources
         }
 
         private static JiraApiException NotFound(JiraRequest request, string objectName, string id) =>
-            new JiraApiException(JiraErrorId.NotFound, $"There is no {objectName} record with id '{id}'.", request.ToString(), 404);
+            new JiraApiException(ErrorIds.ObjectNotFound.JiraNotFound, $"There is no {objectName} record with id '{id}'.", request.ToString(), 404);
     }
 }

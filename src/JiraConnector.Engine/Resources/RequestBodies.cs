@@ -8,6 +8,7 @@ using System.Text;
 using System.Text.Json;
 using JiraConnector.Internal;
 using JiraConnector.Json;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Resources
 {
@@ -43,7 +44,7 @@ namespace JiraConnector.Resources
                         break;
                     case WriteShape.Watcher:
                         var user = id ?? Text(Take(fields, "accountId") ?? Take(fields, "name") ?? Take(fields, "username"));
-                        if (string.IsNullOrEmpty(user)) throw new JiraArgumentException("Give the watcher's account id (Cloud) or user name (Data Center) with -Id.", "Id");
+                        if (string.IsNullOrEmpty(user)) throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidId, "Give the watcher's account id (Cloud) or user name (Data Center) with -Id.", "Id");
                         writer.WriteStringValue(user);
                         break;
                     default:
@@ -153,7 +154,7 @@ namespace JiraConnector.Resources
         {
             if (required && !fields.ContainsKey(textField))
             {
-                throw new JiraArgumentException($"Give the {textField} in -Fields, e.g. -Fields @{{{textField}='...'}}.", "Fields");
+                throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidField, $"Give the {textField} in -Fields, e.g. -Fields @{{{textField}='...'}}.", "Fields");
             }
             writer.WriteStartObject();
             foreach (var pair in fields)
@@ -182,7 +183,7 @@ namespace JiraConnector.Resources
         private static void WriteTransition(Utf8JsonWriter writer, IDictionary<string, object?> fields, string? id)
         {
             var transition = id ?? Text(Take(fields, "id") ?? Take(fields, "transition"));
-            if (string.IsNullOrEmpty(transition)) throw new JiraArgumentException("Give the transition's id with -Id (Get-JiraObject incidents/KEY/transitions lists them).", "Id");
+            if (string.IsNullOrEmpty(transition)) throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidId, "Give the transition's id with -Id (Get-JiraObject incidents/KEY/transitions lists them).", "Id");
             writer.WriteStartObject();
             writer.WriteStartObject("transition");
             writer.WriteString("id", transition);

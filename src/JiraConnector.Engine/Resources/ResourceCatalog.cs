@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Resources
 {
@@ -62,6 +63,6 @@ namespace JiraConnector.Resources
         }
 
         public static ArgumentException UnknownObject(string? name, string? why = null) =>
-            new JiraArgumentException($"'{name}' is not a resource this module knows{why}. Valid names: {string.Join(", ", Names)}.", "Object");
+            new JiraArgumentException(ErrorIds.InvalidArgument.UnknownObject, $"'{name}' is not a resource this module knows{why}. Valid names: {string.Join(", ", Names)}.", "Object");
     }
 }

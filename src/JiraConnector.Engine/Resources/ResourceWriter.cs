@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using JiraConnector.Http;
 using JiraConnector.Paging;
 using JiraConnector.Json;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Resources
 {
@@ -53,24 +54,28 @@ namespace JiraConnector.Resources
         }
 
         /// <summary>Moves an incident to a status through the workflow: the transition that leads
-        /// there is looked up among those Jira offers now.</summary>
+        /// there is looked up among those Jira offers now, then taken through the same resource
+        /// (incidents/{id}/transitions) that New-JiraObject uses.</summary>
         public async Task TransitionAsync(string issue, string status, CancellationToken cancellationToken)
         {
-            var issuePath = "issue/" + Rest.Segment(issue) + "/transitions";
-            using var document = await _instance.Client.GetJsonAsync(Rest.Get(_instance, issuePath), _trace, cancellationToken).ConfigureAwait(false);
-            var transitions = PageItems.AtPath(document.RootElement, new[] { "transitions" });
-            var match = transitions.FirstOrDefault(t => string.Equals(JsonRead.Name(t, "to"), status, StringComparison.OrdinalIgnoreCase))
+            var transitions = ResourceCatalog.Get("incidents/{id}/transitions");
+            var options = new ReadOptions { ParentId = issue };
+            using var document = await _instance.Client.GetJsonAsync(transitions.Paging(_instance, options).FirstRequest, _trace, cancellationToken)
+                .ConfigureAwait(false);
+            var offered = PageItems.AtPath(document.RootElement, new[] { "transitions" });
+            var match = offered.FirstOrDefault(t => string.Equals(JsonRead.Name(t, "to"), status, StringComparison.OrdinalIgnoreCase))
                 is JsonElement byStatus && byStatus.ValueKind == JsonValueKind.Object
                 ? byStatus
-                : transitions.FirstOrDefault(t => string.Equals(JsonRead.String(t, "name"), status, StringComparison.OrdinalIgnoreCase));
+                : offered.FirstOrDefault(t => string.Equals(JsonRead.String(t, "name"), status, StringComparison.OrdinalIgnoreCase));
             if (match.ValueKind != JsonValueKind.Object)
             {
-                var offered = transitions.Select(t => $"'{JsonRead.Name(t, "to")}'").Distinct().ToList();
-                throw new JiraArgumentException($"{issue} cannot move to '{status}' from where it is now. " +
-                    (offered.Count == 0 ? "Jira offers no transition." : "It can move to " + string.Join(", ", offered) + "."), "Status");
+                var targets = offered.Select(t => $"'{JsonRead.Name(t, "to")}'").Distinct().ToList();
+                throw new JiraArgumentException(ErrorIds.InvalidArgument.NoSuchTransition, $"{issue} cannot move to '{status}' from where it is now. " +
+                    (targets.Count == 0 ? "Jira offers no transition." : "It can move to " + string.Join(", ", targets) + "."), "Status");
             }
-            var body = "{\"transition\":{\"id\":" + JsonSerializer.Serialize(JsonRead.String(match, "id")) + "}}";
-            await SendAsync(Rest.Post(_instance, issuePath, body), cancellationToken).ConfigureAwait(false);
+            var id = JsonRead.String(match, "id");
+            var body = RequestBodies.Build(transitions.WriteShape, _instance, new Dictionary<string, object?>(), null, id);
+            await SendAsync(transitions.Create!(_instance, options, id, body), cancellationToken).ConfigureAwait(false);
         }
 
         private async Task<string> BodyAsync(IDictionary<string, object?> fields, string? id, CancellationToken cancellationToken)
@@ -114,7 +119,7 @@ namespace JiraConnector.Resources
         }
 
         private JiraArgumentException NotAllowed(string done, Func<ResourceDefinition, bool> can) =>
-            new JiraArgumentException($"{Definition.Name} records cannot be {done} through Jira's REST API. Resources that can: " +
+            new JiraArgumentException(ErrorIds.InvalidArgument.OperationNotSupported, $"{Definition.Name} records cannot be {done} through Jira's REST API. Resources that can: " +
                 string.Join(", ", ResourceCatalog.Resources.Where(can).Select(d => d.Name)) + ".", "Verb");
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Net.Http;
 using JiraConnector.Http;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Resources
 {
@@ -8,8 +9,6 @@ namespace JiraConnector.Resources
     /// from the user is escaped, so an id can never reach another endpoint.</summary>
     internal static class Rest
     {
-        public static readonly HttpMethod Patch = new HttpMethod("PATCH");
-
         public static string Segment(string value) => Uri.EscapeDataString(value ?? string.Empty);
 
         public static JiraRequest Get(JiraInstance instance, string path) => new JiraRequest(HttpMethod.Get, instance.RestPath + path);
@@ -27,6 +26,6 @@ namespace JiraConnector.Resources
 
         /// <summary>The parent issue of a child resource, checked and escaped.</summary>
         public static string Issue(ReadOptions options) =>
-            "issue/" + Segment(options.ParentId ?? throw new JiraArgumentException("This resource needs the incident's key in its name, e.g. incidents/OPS-1/comments.", "Object"));
+            "issue/" + Segment(options.ParentId ?? throw new JiraArgumentException(ErrorIds.InvalidArgument.UnknownObject, "This resource needs the incident's key in its name, e.g. incidents/OPS-1/comments.", "Object"));
     }
 }

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using JiraConnector.Bulk;
 using JiraConnector.Bulk.Journal;
 using JiraConnector.Bulk.Jobs;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Cmdlets
 {
@@ -42,7 +43,7 @@ namespace JiraConnector.Cmdlets
             {
                 var path = GetUnresolvedProviderPathFromPSPath(JournalPath);
                 var found = BulkJobLookup.IsJournalFolder(path) ? BulkJob.For(BulkJobLookup.FromDisk(new JournalFolder(path))) : null;
-                if (found == null) WriteError(ErrorRecords.NotFound($"{path} holds no bulk job journal (manifest.json).", "BulkJobNotFound", path));
+                if (found == null) WriteError(ErrorRecords.NotFound($"{path} holds no bulk job journal (manifest.json).", ErrorIds.ObjectNotFound.BulkJobNotFound, path));
                 else yield return found;
                 yield break;
             }
@@ -50,7 +51,7 @@ namespace JiraConnector.Cmdlets
             {
                 var run = BulkJobLookup.Find(id, null);
                 var found = run == null ? null : BulkJob.For(run);
-                if (found == null) WriteError(ErrorRecords.NotFound(BulkJobLookup.NotFoundMessage(id), "BulkJobNotFound", id));
+                if (found == null) WriteError(ErrorRecords.NotFound(BulkJobLookup.NotFoundMessage(id), ErrorIds.ObjectNotFound.BulkJobNotFound, id));
                 else yield return found;
             }
         }

@@ -7,6 +7,7 @@ using JiraConnector.Connection;
 using JiraConnector.Connection.OAuth;
 using JiraConnector.Http;
 using JiraConnector.Adapters;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Cmdlets
 {
@@ -156,16 +157,16 @@ namespace JiraConnector.Cmdlets
             try
             {
                 target = ReadTarget();
-                if (Proxy != null && NoProxy) throw new ArgumentException("Give -Proxy or -NoProxy, not both.", nameof(Proxy));
+                if (Proxy != null && NoProxy) throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidConnectionParameter, "Give -Proxy or -NoProxy, not both.", nameof(Proxy));
             }
             catch (ConfigurationException ex)
             {
-                ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, ex.ErrorId, ex.Key));
+                ThrowTerminatingError(ErrorRecords.From(ex, ex.Key));
                 return;
             }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, "InvalidConnectionParameter", ex.ParamName));
+                ThrowTerminatingError(ErrorRecords.From(ex, ex.ParamName));
                 return;
             }
 
@@ -181,7 +182,7 @@ namespace JiraConnector.Cmdlets
             }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, "InvalidConnectionParameter", ex.ParamName));
+                ThrowTerminatingError(ErrorRecords.From(ex, ex.ParamName));
                 return;
             }
             instance.Events = target.Events;

@@ -68,11 +68,11 @@ namespace JiraConnector.Cmdlets
             }
             catch (OcnqlSyntaxException ex)
             {
-                WriteError(ErrorRecords.InvalidArgument(ex, "OcnqlSyntaxError", Where ?? Query));
+                WriteError(ErrorRecords.From(ex, Where ?? Query));
             }
             catch (OcnqlTranslationException ex)
             {
-                WriteError(ErrorRecords.InvalidArgument(ex, "OcnqlInvalidQuery", Where ?? Query));
+                WriteError(ErrorRecords.From(ex, Where ?? Query));
             }
             catch (JiraApiException ex)
             {

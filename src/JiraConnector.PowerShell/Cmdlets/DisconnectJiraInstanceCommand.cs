@@ -4,6 +4,7 @@ using System.Management.Automation;
 using JiraConnector.Connection;
 using JiraConnector.Connection.OAuth;
 using JiraConnector.Adapters;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Cmdlets
 {
@@ -56,7 +57,7 @@ namespace JiraConnector.Cmdlets
                 var instance = session.Find(name);
                 if (instance == null)
                 {
-                    WriteError(ErrorRecords.NotFound($"No Jira instance named '{name}' is connected.", "InstanceNotFound", name));
+                    WriteError(ErrorRecords.NotFound($"No Jira instance named '{name}' is connected.", ErrorIds.ObjectNotFound.InstanceNotFound, name));
                     continue;
                 }
                 found.Add(instance);

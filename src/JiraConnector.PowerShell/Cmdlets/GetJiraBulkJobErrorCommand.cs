@@ -3,6 +3,7 @@ using System.IO;
 using System.Management.Automation;
 using JiraConnector.Bulk;
 using JiraConnector.Bulk.Journal;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Cmdlets
 {
@@ -42,7 +43,7 @@ namespace JiraConnector.Cmdlets
                 var extension = Path.GetExtension(path).ToLowerInvariant();
                 if (extension != ".csv" && extension != ".jsonl")
                 {
-                    ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-OutFile must end in .csv or .jsonl, not '{extension}'."), "UnsupportedFileType", ErrorCategory.InvalidArgument, OutFile));
+                    ThrowTerminatingError(ErrorRecords.From(new JiraArgumentException(ErrorIds.InvalidArgument.UnsupportedFileType, $"-OutFile must end in .csv or .jsonl, not '{extension}'.", "OutFile"), OutFile));
                 }
                 var delimiter = job.Run.Manifest.Delimiter.Length == 1 ? job.Run.Manifest.Delimiter[0] : ',';
                 var count = ErrorFileWriter.Write(job.Run.Folder.Journal, path, extension == ".csv", delimiter);

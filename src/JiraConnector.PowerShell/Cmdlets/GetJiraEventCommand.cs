@@ -4,6 +4,7 @@ using JiraConnector.Events;
 using JiraConnector.Http;
 using JiraConnector.Paging;
 using JiraConnector.Resources;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Cmdlets
 {
@@ -29,15 +30,13 @@ namespace JiraConnector.Cmdlets
         {
             if (!string.Equals(Object.Trim().Trim('/'), "incidents", StringComparison.OrdinalIgnoreCase))
             {
-                ThrowTerminatingError(ErrorRecords.InvalidArgument(new ArgumentException(
-                    $"Get-JiraEvent polls incidents only; '{Object}' has no \"changed since\" search in Jira. Use Receive-JiraEvent for webhooks of other objects.", "Object"),
-                    EventErrorIds.UnknownEventObject, Object));
+                ThrowTerminatingError(ErrorRecords.From(new JiraArgumentException(ErrorIds.InvalidArgument.UnknownEventObject,
+                    $"Get-JiraEvent polls incidents only; '{Object}' has no \"changed since\" search in Jira. Use Receive-JiraEvent for webhooks of other objects.", "Object"), Object));
             }
             if (Since != null && NextPage)
             {
-                ThrowTerminatingError(ErrorRecords.InvalidArgument(new ArgumentException(
-                    "-Since and -NextPage contradict each other: -NextPage goes on from the high-water mark, -Since replaces it.", "Since"),
-                    EventErrorIds.SinceWithNextPage, Since));
+                ThrowTerminatingError(ErrorRecords.From(new JiraArgumentException(ErrorIds.InvalidArgument.SinceWithNextPage,
+                    "-Since and -NextPage contradict each other: -NextPage goes on from the high-water mark, -Since replaces it.", "Since"), Since));
             }
             var instance = ResolveInstance();
             var delivering = CallbackDelivery.IsEnabled(instance);
@@ -62,7 +61,7 @@ namespace JiraConnector.Cmdlets
             }
             catch (EventDeliveryException ex)
             {
-                WriteError(new ErrorRecord(ex, EventErrorIds.CallbackFailed, ErrorCategory.ConnectionError, ev));
+                WriteError(ErrorRecords.From(ex, ev));
             }
         }
     }

@@ -2,6 +2,7 @@ using System.Linq;
 using System.Management.Automation;
 using JiraConnector.Connection;
 using JiraConnector.Adapters;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Cmdlets
 {
@@ -39,7 +40,7 @@ namespace JiraConnector.Cmdlets
                 var matches = session.Instances.Where(i => pattern.IsMatch(i.Name)).ToList();
                 if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
                 {
-                    WriteError(ErrorRecords.NotFound($"No Jira instance named '{name}' is connected.", "InstanceNotFound", name));
+                    WriteError(ErrorRecords.NotFound($"No Jira instance named '{name}' is connected.", ErrorIds.ObjectNotFound.InstanceNotFound, name));
                 }
                 WriteObject(matches, enumerateCollection: true);
             }

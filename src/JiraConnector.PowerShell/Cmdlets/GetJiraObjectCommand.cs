@@ -6,6 +6,7 @@ using JiraConnector.Adapters;
 using JiraConnector.Http;
 using JiraConnector.Paging;
 using JiraConnector.Resources;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Cmdlets
 {
@@ -56,7 +57,7 @@ namespace JiraConnector.Cmdlets
             }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, "UnknownObject", Object));
+                ThrowTerminatingError(ErrorRecords.From(ex, Object));
                 return;
             }
             var instance = ResolveInstance();
@@ -94,7 +95,7 @@ namespace JiraConnector.Cmdlets
             }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, ArgumentErrors.IdFor(ex), Object));
+                ThrowTerminatingError(ErrorRecords.From(ex, Object));
             }
             catch (JiraApiException ex)
             {
@@ -119,7 +120,7 @@ namespace JiraConnector.Cmdlets
                 options.Fields = Fields;
                 return record => record;
             }
-            throw new ArgumentException($"-Fields chooses the Jira fields of incidents; {resource.Definition.Name} records have fixed properties. Pipe them to Select-Object instead.", "Fields");
+            throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidField, $"-Fields chooses the Jira fields of incidents; {resource.Definition.Name} records have fixed properties. Pipe them to Select-Object instead.", "Fields");
         }
 
         private void ReadEach(JiraInstance instance, ResolvedResource resource, ReadOptions options, Func<JiraRecord, JiraRecord> after)
@@ -131,7 +132,7 @@ namespace JiraConnector.Cmdlets
                     var records = Await(RecordReader.ReadOneAsync(instance, resource, options, id, after, Trace, CancellationToken));
                     foreach (var record in records) WriteObject(RecordOutput.ToPipeline(record));
                 }
-                catch (JiraApiException ex) when (ex.ErrorId == JiraErrorId.NotFound)
+                catch (JiraApiException ex) when (ex.ErrorId == ErrorIds.ObjectNotFound.JiraNotFound)
                 {
                     // One missing record should not stop the others.
                     WriteError(ErrorRecords.From(ex, id));

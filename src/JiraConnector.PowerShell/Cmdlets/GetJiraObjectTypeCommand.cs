@@ -29,7 +29,7 @@ namespace JiraConnector.Cmdlets
             {
                 if (!WildcardPattern.ContainsWildcardCharacters(name) && !chosen.Any(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase)))
                 {
-                    WriteError(ErrorRecords.InvalidArgument(ResourceCatalog.UnknownObject(name), "UnknownObject", name));
+                    WriteError(ErrorRecords.From(ResourceCatalog.UnknownObject(name), name));
                 }
             }
             FieldCatalog? catalog = null;

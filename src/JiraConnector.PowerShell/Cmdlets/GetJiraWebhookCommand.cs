@@ -3,6 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using JiraConnector.Events;
 using JiraConnector.Http;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Cmdlets
 {
@@ -37,7 +38,7 @@ namespace JiraConnector.Cmdlets
             }
             foreach (var missing in wanted ?? Enumerable.Empty<long>())
             {
-                WriteError(ErrorRecords.NotFound($"No {WebhookApi.KindFor(instance, Admin)} webhook with id {missing} on {instance.Name}.", "WebhookNotFound", missing));
+                WriteError(ErrorRecords.NotFound($"No {WebhookApi.KindFor(instance, Admin)} webhook with id {missing} on {instance.Name}.", ErrorIds.ObjectNotFound.WebhookNotFound, missing));
             }
         }
     }

@@ -55,12 +55,12 @@ namespace JiraConnector.Cmdlets
             }
             catch (OcnqlSyntaxException ex)
             {
-                ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, "OcnqlSyntaxError", QueryText));
+                ThrowTerminatingError(ErrorRecords.From(ex, QueryText));
                 return;
             }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, ex is OcnqlTranslationException ? "OcnqlInvalidQuery" : ArgumentErrors.IdFor(ex), QueryText));
+                ThrowTerminatingError(ErrorRecords.From(ex, QueryText));
                 return;
             }
             catch (JiraApiException ex)

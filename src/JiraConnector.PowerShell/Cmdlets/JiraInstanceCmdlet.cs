@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using JiraConnector.Connection;
 using JiraConnector.Adapters;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Cmdlets
 {
@@ -27,13 +28,13 @@ namespace JiraConnector.Cmdlets
                 if (found != null) return found;
                 ThrowTerminatingError(ErrorRecords.NotFound(
                     $"No Jira instance named '{name}' is connected. Run Get-JiraInstance to see the connected instances.",
-                    "InstanceNotFound", name));
+                    ErrorIds.ObjectNotFound.InstanceNotFound, name));
             }
             var fallback = session.Default;
             if (fallback == null)
             {
                 ThrowTerminatingError(ErrorRecords.NotFound(
-                    "No Jira instance is connected. Run Connect-JiraInstance first.", "NotConnected", null));
+                    "No Jira instance is connected. Run Connect-JiraInstance first.", ErrorIds.ObjectNotFound.NotConnected, null));
             }
             return fallback!;
         }

@@ -4,6 +4,7 @@ using JiraConnector.Adapters;
 using JiraConnector.Http;
 using JiraConnector.Paging;
 using JiraConnector.Resources;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Cmdlets
 {
@@ -51,7 +52,7 @@ namespace JiraConnector.Cmdlets
             }
             catch (JiraArgumentException ex)
             {
-                ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, ArgumentErrors.IdFor(ex), target));
+                ThrowTerminatingError(ErrorRecords.From(ex, target));
             }
             finally
             {

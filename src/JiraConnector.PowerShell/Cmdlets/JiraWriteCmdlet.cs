@@ -47,7 +47,7 @@ namespace JiraConnector.Cmdlets
             }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, "UnknownObject", objectName));
+                ThrowTerminatingError(ErrorRecords.From(ex, objectName));
                 throw; // not reached: ThrowTerminatingError always throws
             }
         }
@@ -71,7 +71,7 @@ namespace JiraConnector.Cmdlets
             }
             catch (ArgumentException ex)
             {
-                WriteError(ErrorRecords.InvalidArgument(ex, ArgumentErrors.IdFor(ex), target));
+                WriteError(ErrorRecords.From(ex, target));
             }
             catch (Http.JiraApiException ex)
             {

@@ -6,6 +6,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using JiraConnector.Events;
 using JiraConnector.Adapters;
+using JiraConnector.Errors;
+using JiraConnector.Http;
 
 namespace JiraConnector.Cmdlets
 {
@@ -46,7 +48,7 @@ namespace JiraConnector.Cmdlets
         protected override void ProcessRecord()
         {
             var instance = InstanceOrNone();
-            var secret = Secret == null ? null : EventSignatures.KeyBytes(new NetworkCredential(string.Empty, Secret).Password);
+            var secret = Secret == null ? null : WebhookSignature.KeyBytes(new NetworkCredential(string.Empty, Secret).Password);
             WebhookListener listener;
             try
             {
@@ -54,12 +56,12 @@ namespace JiraConnector.Cmdlets
             }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, ex.ParamName == "AllowRemote" ? EventErrorIds.PrefixNotLoopback : EventErrorIds.InvalidPrefix, Prefix));
+                ThrowTerminatingError(ErrorRecords.From(ex, Prefix));
                 return;
             }
             catch (WebhookListenerException ex)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, EventErrorIds.ListenerFailed, ErrorCategory.ResourceUnavailable, Prefix));
+                ThrowTerminatingError(ErrorRecords.From(ex, Prefix));
                 return;
             }
 
@@ -117,16 +119,15 @@ namespace JiraConnector.Cmdlets
                         }
                         catch (EventDeliveryException ex)
                         {
-                            WriteError(new ErrorRecord(ex, EventErrorIds.CallbackFailed, ErrorCategory.ConnectionError, ev));
+                            WriteError(ErrorRecords.From(ex, ev));
                         }
                     }
                     return true;
                 case ListenerItemKind.Rejected:
-                    WriteError(new ErrorRecord(new SecurityException(item.Message), item.ErrorId,
-                        item.ErrorId == EventErrorIds.BodyInvalid ? ErrorCategory.InvalidData : ErrorCategory.SecurityError, item.From));
+                    WriteError(ErrorRecords.New(item.ErrorId!, item.Message, item.From));
                     return false;
                 case ListenerItemKind.Failed:
-                    ThrowTerminatingError(new ErrorRecord(new WebhookListenerException(item.Message, null), item.ErrorId, ErrorCategory.ResourceUnavailable, Prefix));
+                    ThrowTerminatingError(ErrorRecords.From(new WebhookListenerException(item.Message, null), Prefix));
                     return false;
                 default:
                     WriteVerbose(item.Message);

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using JiraConnector.Bulk;
 using JiraConnector.Bulk.Jobs;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Cmdlets
 {
@@ -26,8 +27,8 @@ namespace JiraConnector.Cmdlets
             {
                 if (BulkJobRegistry.Find(job.JobId) != job.Run)
                 {
-                    WriteError(new ErrorRecord(new PSInvalidOperationException($"Job {job.JobId} does not run in this session ({job.Status}); only the session that runs a job can stop it."),
-                        "BulkJobNotInSession", ErrorCategory.InvalidOperation, job.JobId));
+                    WriteError(ErrorRecords.New(ErrorIds.InvalidOperation.BulkJobNotInSession,
+                        $"Job {job.JobId} does not run in this session ({job.Status}); only the session that runs a job can stop it.", job.JobId));
                     continue;
                 }
                 if (!job.IsFinished && ShouldProcess(job.JobId, "Stop bulk job")) job.StopJob();

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Threading;
 using JiraConnector.Bulk;
 using JiraConnector.Bulk.Jobs;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Cmdlets
 {
@@ -77,7 +78,7 @@ namespace JiraConnector.Cmdlets
                 {
                     if (!CancellationToken.IsCancellationRequested)
                     {
-                        WriteError(new ErrorRecord(new TimeoutException($"Job {job.JobId} is still {job.Status} after {Timeout} s."), "WaitTimeout", ErrorCategory.OperationTimeout, job));
+                        WriteError(ErrorRecords.New(ErrorIds.OperationTimeout.WaitTimeout, $"Job {job.JobId} is still {job.Status} after {Timeout} s.", job));
                     }
                 }
             }

@@ -27,7 +27,7 @@ namespace JiraConnector.Bulk.Download
             var manifest = job.Manifest;
             var instance = context.Instance;
             var cloud = instance.Deployment == JiraDeployment.Cloud;
-            var catalog = await BulkHttp.RetryAsync(context, () => FieldCatalog.ForAsync(instance, null, context.Cancellation)).ConfigureAwait(false);
+            var catalog = await FieldCatalog.ForAsync(instance, null, context.Cancellation).ConfigureAwait(false);
             var csv = SourceFile.FormatOf(manifest.File) == "csv";
             var columns = (manifest.Fields != null && manifest.Fields.Count > 0 ? manifest.Fields : DownloadColumn.DefaultIncidentColumns.ToList())
                 .Select(f => DownloadColumn.Resolve(f, catalog)).ToList();

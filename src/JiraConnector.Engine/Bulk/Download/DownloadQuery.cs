@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Text.Json;
 using JiraConnector.Query;
 using JiraConnector.Resources;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Bulk.Download
 {
@@ -36,7 +37,7 @@ namespace JiraConnector.Bulk.Download
             var statement = OcnqlParser.ParseStatement(text);
             if (!string.Equals(statement.ObjectName, "incidents", System.StringComparison.OrdinalIgnoreCase))
             {
-                throw new JiraArgumentException($"A download reads incidents; '{statement.ObjectName}' can be read with Invoke-JiraQuery.", "Query");
+                throw new JiraArgumentException(ErrorIds.InvalidArgument.ObjectNotSupported, $"A download reads incidents; '{statement.ObjectName}' can be read with Invoke-JiraQuery.", "Query");
             }
             var translator = new JqlTranslator(catalog.IdForName);
             return new DownloadQuery(statement, translator, translator.Translate(statement.Where, statement.OrderBy));

@@ -40,7 +40,8 @@ namespace JiraConnector.Bulk.Jobs
 
         private bool _markerJqlRefused;
 
-        /// <summary>How often a record is tried before it is reported as failed.</summary>
+        /// <summary>How often a create whose fate was unknown is looked up and sent again before its
+        /// records are reported as failed (the pipeline never repeats a create by itself).</summary>
         public int MaxAttempts { get; set; } = 6;
 
         public TimeSpan BaseDelay { get; set; }

@@ -2,12 +2,15 @@ using System;
 using System.Text.Json;
 using System.Threading.Tasks;
 using JiraConnector.Http;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Bulk.Jobs
 {
-    /// <summary>Sends a job's requests: through the rate gate, through the instance's HTTP pipeline
-    /// (which retries 429s), reading the answer as JSON. SendSafeAsync adds the job's own retries
-    /// for calls that may be repeated (GET, PUT): a 500 or a broken connection is tried again.</summary>
+    /// <summary>Sends a job's requests: through the rate gate and the instance's HTTP pipeline,
+    /// reading the answer as JSON. The pipeline already retries what may be retried (429 always; a
+    /// server failure, timeout or broken connection when the request is safe to repeat), so the job
+    /// adds no retries of its own here: what is left to it is a create whose fate is unknown
+    /// (<see cref="IsAmbiguous"/>), settled by its marker before it is sent again.</summary>
     internal static class BulkHttp
     {
         public static async Task<JsonDocument?> SendAsync(BulkContext context, JiraRequest request)
@@ -24,7 +27,7 @@ namespace JiraConnector.Bulk.Jobs
             {
                 // The answer broke off: Jira did the work, or some of it, or none. Callers treat
                 // this like any lost answer.
-                throw new JiraApiException(JiraErrorId.ConnectionFailed, $"The connection broke while reading Jira's answer to {request}: {ex.Message}",
+                throw new JiraApiException(ErrorIds.ConnectionError.JiraConnectionFailed, $"The connection broke while reading Jira's answer to {request}: {ex.Message}",
                     request.ToString(), (int)response.StatusCode, ex);
             }
             if (body == null || IsBlank(body)) return null;
@@ -34,7 +37,7 @@ namespace JiraConnector.Bulk.Jobs
             }
             catch (JsonException ex)
             {
-                throw new JiraApiException(JiraErrorId.InvalidResponse, $"Jira's answer to {request} is not valid JSON: {ex.Message}",
+                throw new JiraApiException(ErrorIds.InvalidResult.JiraInvalidResponse, $"Jira's answer to {request} is not valid JSON: {ex.Message}",
                     request.ToString(), (int)response.StatusCode, ex);
             }
         }
@@ -48,31 +51,9 @@ namespace JiraConnector.Bulk.Jobs
             return true;
         }
 
-        public static async Task<JsonDocument?> SendSafeAsync(BulkContext context, JiraRequest request) =>
-            await RetryAsync(context, () => SendAsync(context, request)).ConfigureAwait(false);
-
-        /// <summary>Runs a repeatable call until it succeeds, fails for good or runs out of attempts.</summary>
-        public static async Task<T> RetryAsync<T>(BulkContext context, Func<Task<T>> call)
-        {
-            for (var attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    return await call().ConfigureAwait(false);
-                }
-                catch (JiraApiException ex) when (IsTransient(ex) && attempt < context.MaxAttempts && !context.Cancellation.IsCancellationRequested)
-                {
-                    await context.BackoffAsync(attempt).ConfigureAwait(false);
-                }
-            }
-        }
-
-        /// <summary>Failures that say nothing about the record: worth another try.</summary>
-        public static bool IsTransient(JiraApiException ex) => ex.StatusCode == 429 || IsAmbiguous(ex);
-
         /// <summary>Failures after which a create may or may not have happened.</summary>
         public static bool IsAmbiguous(JiraApiException ex) =>
-            ex.StatusCode >= 500 || ex.ErrorId == JiraErrorId.ConnectionFailed || ex.ErrorId == JiraErrorId.Timeout || ex.ErrorId == JiraErrorId.InvalidResponse;
+            ex.StatusCode >= 500 || ex.ErrorId == ErrorIds.ConnectionError.JiraConnectionFailed || ex.ErrorId == ErrorIds.OperationTimeout.JiraTimeout || ex.ErrorId == ErrorIds.InvalidResult.JiraInvalidResponse;
 
         /// <summary>Failures that stop the whole job: no later record would fare better.</summary>
         public static bool IsFatal(JiraApiException ex) => ex.StatusCode == 401;

@@ -72,7 +72,7 @@ namespace JiraConnector.Bulk.Jobs
             {
                 try
                 {
-                    job.CallbackResult = await callback.SendAsync(new BulkJobReport(job), CancellationToken.None).ConfigureAwait(false);
+                    job.CallbackResult = await callback.SendAsync(instance, new BulkJobReport(job), CancellationToken.None).ConfigureAwait(false);
                 }
                 catch (Exception ex)
                 {

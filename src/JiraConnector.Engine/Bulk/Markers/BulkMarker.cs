@@ -76,7 +76,7 @@ namespace JiraConnector.Bulk.Markers
             foreach (var chunk in rows.Select((row, index) => (row, index)).GroupBy(p => p.index / RowsPerQuery, p => p.row))
             {
                 var wanted = new HashSet<long>(chunk);
-                var some = await BulkHttp.RetryAsync(context, () => SearchAsync(context, Jql(context.JobId, wanted), wanted)).ConfigureAwait(false);
+                var some = await SearchAsync(context, Jql(context.JobId, wanted), wanted).ConfigureAwait(false);
                 foreach (var pair in some) found[pair.Key] = pair.Value;
             }
             return found;
@@ -102,7 +102,7 @@ namespace JiraConnector.Bulk.Markers
             }
             foreach (var key in unread)
             {
-                using var issue = await BulkHttp.SendSafeAsync(context, Rest.Get(context.Instance, "issue/" + Rest.Segment(key),
+                using var issue = await BulkHttp.SendAsync(context, Rest.Get(context.Instance, "issue/" + Rest.Segment(key),
                     new QueryString().Add("fields", "key").Add("properties", PropertyKey))).ConfigureAwait(false);
                 if (issue != null && JsonRead.Child(issue.RootElement, "properties") is JsonElement properties) Take(context, issue.RootElement, key, properties, wanted, found);
             }

@@ -60,7 +60,7 @@ namespace JiraConnector.Bulk.Markers
         {
             for (long startAt = 0; ;)
             {
-                using var page = await BulkHttp.SendSafeAsync(_context, Rest.Get(_context.Instance, issuePath + "/worklog",
+                using var page = await BulkHttp.SendAsync(_context, Rest.Get(_context.Instance, issuePath + "/worklog",
                     new QueryString().Add("startAt", startAt).Add("maxResults", WorklogPage).Add("expand", "properties"))).ConfigureAwait(false);
                 if (page == null || !(Array(page.RootElement, "worklogs") is JsonElement items)) return null;
                 foreach (var item in items.EnumerateArray())
@@ -81,7 +81,7 @@ namespace JiraConnector.Bulk.Markers
             {
                 var ids = new List<string>();
                 bool more;
-                using (var page = await BulkHttp.SendSafeAsync(_context, Rest.Get(_context.Instance, issuePath + "/comment",
+                using (var page = await BulkHttp.SendAsync(_context, Rest.Get(_context.Instance, issuePath + "/comment",
                     new QueryString().Add("startAt", startAt).Add("maxResults", CommentPage).Add("orderBy", "-created"))).ConfigureAwait(false))
                 {
                     if (page == null || !(Array(page.RootElement, "comments") is JsonElement items)) return null;
@@ -111,7 +111,7 @@ namespace JiraConnector.Bulk.Markers
                     new System.ArraySegment<byte>(Encoding.UTF8.GetBytes(body)), safeToRepeat: true);
                 var returned = new HashSet<string>();
                 bool last;
-                using (var page = await BulkHttp.SendSafeAsync(_context, request).ConfigureAwait(false))
+                using (var page = await BulkHttp.SendAsync(_context, request).ConfigureAwait(false))
                 {
                     if (page == null || !(Array(page.RootElement, "values") is JsonElement values)) return null;
                     foreach (var item in values.EnumerateArray())
@@ -138,7 +138,7 @@ namespace JiraConnector.Bulk.Markers
             {
                 try
                 {
-                    using var property = await BulkHttp.SendSafeAsync(_context, Rest.Get(_context.Instance,
+                    using var property = await BulkHttp.SendAsync(_context, Rest.Get(_context.Instance,
                         "comment/" + Rest.Segment(id) + "/properties/" + Rest.Segment(BulkMarker.PropertyKey))).ConfigureAwait(false);
                     if (property != null && JsonRead.Child(property.RootElement, "value") is JsonElement value && BulkMarker.IsMarkOf(value, _context.JobId, row)) return id;
                 }

@@ -28,7 +28,7 @@ namespace JiraConnector.Bulk.Markers
         {
             var wanted = new HashSet<long>(rows);
             var jql = Jql(DateTimeOffset.Now - sentSince);
-            return BulkHttp.RetryAsync(context, () => BulkMarker.SearchAsync(context, jql, wanted));
+            return BulkMarker.SearchAsync(context, jql, wanted);
         }
     }
 }

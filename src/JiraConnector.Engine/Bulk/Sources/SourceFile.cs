@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Security.Cryptography;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Bulk.Sources
 {
@@ -30,7 +31,7 @@ namespace JiraConnector.Bulk.Sources
                 case ".json": return "json";
                 case ".jsonl": case ".ndjson": return "jsonl";
                 default:
-                    throw new ArgumentException($"'{System.IO.Path.GetFileName(path)}' is not a file a bulk job reads: use .csv, .json (an array of objects) or .jsonl (one object a line).", "Path");
+                    throw new JiraArgumentException(ErrorIds.InvalidArgument.UnsupportedFileType, $"'{System.IO.Path.GetFileName(path)}' is not a file a bulk job reads: use .csv, .json (an array of objects) or .jsonl (one object a line).", "Path");
             }
         }
 

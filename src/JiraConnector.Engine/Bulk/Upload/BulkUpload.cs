@@ -72,7 +72,7 @@ namespace JiraConnector.Bulk.Upload
             if (manifest.ObjectName == "incidents")
             {
                 // GET field is not retried on a 500 by the HTTP pipeline; a job should not die of one.
-                var catalog = await BulkHttp.RetryAsync(context, () => FieldCatalog.ForAsync(context.Instance, null, context.Cancellation)).ConfigureAwait(false);
+                var catalog = await FieldCatalog.ForAsync(context.Instance, null, context.Cancellation).ConfigureAwait(false);
                 return new IncidentOperation(context, catalog, manifest.Action, manifest.IdentifierField);
             }
             return new RecordOperation(context, manifest.ObjectName, manifest.Action, manifest.IdentifierField);

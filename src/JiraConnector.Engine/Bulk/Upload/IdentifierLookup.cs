@@ -25,25 +25,20 @@ namespace JiraConnector.Bulk.Upload
             var wanted = new HashSet<string>(values, StringComparer.Ordinal);
             var options = new ReadOptions { Jql = jql, Fields = new[] { "key", field.Id }, PageSize = 100 };
             var style = ResourceCatalog.Get("incidents").Paging(context.Instance, options);
-            await BulkHttp.RetryAsync(context, async () =>
+            var reader = new PagedReader(context.Instance.Client, null);
+            await foreach (var item in reader.ReadAsync(PageCursor.Start(style), context.Cancellation).ConfigureAwait(false))
             {
-                found.Clear();
-                var reader = new PagedReader(context.Instance.Client, null);
-                await foreach (var item in reader.ReadAsync(PageCursor.Start(style), context.Cancellation).ConfigureAwait(false))
+                var fields = JsonRead.Child(item, "fields");
+                var value = fields == null ? null : CustomFieldValues.Plain(JsonRead.Child(fields.Value, field.Id));
+                var text = value is object[] many ? many.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray()
+                    : new[] { Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) };
+                foreach (var candidate in text)
                 {
-                    var fields = JsonRead.Child(item, "fields");
-                    var value = fields == null ? null : CustomFieldValues.Plain(JsonRead.Child(fields.Value, field.Id));
-                    var text = value is object[] many ? many.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray()
-                        : new[] { Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) };
-                    foreach (var candidate in text)
-                    {
-                        if (candidate == null || !wanted.Contains(candidate)) continue;
-                        if (!found.TryGetValue(candidate, out var keys)) found[candidate] = keys = new List<string>();
-                        keys.Add(JsonRead.String(item, "key")!);
-                    }
+                    if (candidate == null || !wanted.Contains(candidate)) continue;
+                    if (!found.TryGetValue(candidate, out var keys)) found[candidate] = keys = new List<string>();
+                    keys.Add(JsonRead.String(item, "key")!);
                 }
-                return true;
-            }).ConfigureAwait(false);
+            }
             return found;
         }
 

@@ -110,23 +110,18 @@ namespace JiraConnector.Bulk.Upload
                 {
                     return outcomes;
                 }
-                catch (JiraApiException ex) when (BulkHttp.IsTransient(ex) && !_context.Cancellation.IsCancellationRequested)
+                catch (JiraApiException ex) when (BulkHttp.IsAmbiguous(ex) && !_context.Cancellation.IsCancellationRequested)
                 {
-                    if (attempt >= _context.MaxAttempts && !BulkHttp.IsAmbiguous(ex))
-                    {
-                        outcomes.AddRange(pending.Select(p => RowOutcome.Failed(p.Record, ex.StatusCode, ex.Message)));
-                        return outcomes;
-                    }
                     // Wait first: Jira's search index may lag a moment behind a create that did happen.
                     await _context.BackoffAsync(attempt).ConfigureAwait(false);
-                    if (BulkHttp.IsAmbiguous(ex)) await TakeExistingAsync(pending.ToList(), pending, outcomes, firstSent).ConfigureAwait(false);
+                    await TakeExistingAsync(pending.ToList(), pending, outcomes, firstSent).ConfigureAwait(false);
                     if (pending.Count > 0 && attempt >= _context.MaxAttempts)
                     {
                         outcomes.AddRange(pending.Select(p => RowOutcome.Failed(p.Record, ex.StatusCode, ex.Message)));
                         return outcomes;
                     }
                 }
-                catch (JiraApiException ex) when (!BulkHttp.IsFatal(ex) && !BulkHttp.IsTransient(ex))
+                catch (JiraApiException ex) when (!BulkHttp.IsFatal(ex))
                 {
                     outcomes.AddRange(pending.Select(p => RowOutcome.Failed(p.Record, ex.StatusCode, ex.Message)));
                     return outcomes;
@@ -238,7 +233,7 @@ namespace JiraConnector.Bulk.Upload
             {
                 found = await BulkMarker.FindAsync(_context, candidates.Select(c => c.Row).ToList(), sentSince).ConfigureAwait(false);
             }
-            catch (JiraApiException ex) when (!BulkHttp.IsTransient(ex) && !BulkHttp.IsFatal(ex))
+            catch (JiraApiException ex) when (!BulkHttp.IsFatal(ex))
             {
                 foreach (var row in candidates)
                 {

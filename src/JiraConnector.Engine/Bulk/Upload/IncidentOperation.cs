@@ -105,7 +105,7 @@ namespace JiraConnector.Bulk.Upload
                 if (fields.Count > 0)
                 {
                     row.Body ??= RequestBodies.Build(WriteShape.IssueFields, _context.Instance, fields, _catalog, key);
-                    using var _ = await BulkHttp.SendSafeAsync(_context, Rest.Put(_context.Instance, "issue/" + Rest.Segment(key), row.Body)).ConfigureAwait(false);
+                    using var _ = await BulkHttp.SendAsync(_context, Rest.Put(_context.Instance, "issue/" + Rest.Segment(key), row.Body)).ConfigureAwait(false);
                 }
                 return RowOutcome.Done(row.Record, key, null);
             }

@@ -11,6 +11,7 @@ using JiraConnector.Json;
 using JiraConnector.Bulk.Markers;
 using JiraConnector.Bulk.Journal;
 using JiraConnector.Bulk.Jobs;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Bulk.Upload
 {
@@ -34,7 +35,7 @@ namespace JiraConnector.Bulk.Upload
             _child = objectName != "projects";
             if (_child && action == BulkAction.Upsert)
             {
-                throw new ArgumentException($"{objectName} cannot be upserted: Jira has no field to find an existing one by. Use -Action Create or Update.", "Action");
+                throw new JiraArgumentException(ErrorIds.InvalidArgument.ActionNotSupported, $"{objectName} cannot be upserted: Jira has no field to find an existing one by. Use -Action Create or Update.", "Action");
             }
             Mapper = new PlainRecordMapper(identifierField, _child);
             if (_child) _markers = new ChildMarkerLookup(context, objectName == "comments");
@@ -85,7 +86,7 @@ namespace JiraConnector.Bulk.Upload
             {
                 if (row.Identifier == null) throw new ArgumentException($"The record has no identifier: fill its {(_child ? "id" : "key")} column.");
                 var body = RequestBodies.Build(definition.WriteShape, _context.Instance, row.Fields, null, row.Identifier);
-                using var _ = await BulkHttp.SendSafeAsync(_context, definition.Update!(_context.Instance, options, row.Identifier, body)).ConfigureAwait(false);
+                using var _ = await BulkHttp.SendAsync(_context, definition.Update!(_context.Instance, options, row.Identifier, body)).ConfigureAwait(false);
                 return RowOutcome.Done(row.Record, row.Identifier, null);
             }
             var create = RequestBodies.Build(definition.WriteShape, _context.Instance, row.Fields, null, null);
@@ -109,9 +110,9 @@ namespace JiraConnector.Bulk.Upload
                     var key = root == null ? null : JsonRead.String(root.Value, "key") ?? JsonRead.String(root.Value, "id");
                     return RowOutcome.Done(row.Record, key, root == null ? null : JsonRead.String(root.Value, "id"));
                 }
-                catch (JiraApiException ex) when (BulkHttp.IsTransient(ex) && !_context.Cancellation.IsCancellationRequested)
+                catch (JiraApiException ex) when (BulkHttp.IsAmbiguous(ex) && !_context.Cancellation.IsCancellationRequested)
                 {
-                    unsure |= BulkHttp.IsAmbiguous(ex);
+                    unsure = true;
                     if (attempt < _context.MaxAttempts)
                     {
                         await _context.BackoffAsync(attempt).ConfigureAwait(false);
@@ -136,7 +137,7 @@ namespace JiraConnector.Bulk.Upload
         {
             try
             {
-                using var _ = await BulkHttp.SendSafeAsync(_context, Rest.Get(_context.Instance, "project/" + Rest.Segment(key))).ConfigureAwait(false);
+                using var _ = await BulkHttp.SendAsync(_context, Rest.Get(_context.Instance, "project/" + Rest.Segment(key))).ConfigureAwait(false);
                 return true;
             }
             catch (JiraApiException ex) when (ex.StatusCode == 404)

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 using JiraConnector.Http;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Connection.OAuth
 {
@@ -84,7 +85,7 @@ namespace JiraConnector.Connection.OAuth
                 if (!string.Equals(tokens.AccessToken, staleAccessToken, StringComparison.Ordinal)) return tokens;
                 if (tokens.RefreshToken == null)
                 {
-                    throw new JiraApiException(JiraErrorId.OAuthRefreshTokenRejected,
+                    throw new JiraApiException(ErrorIds.AuthenticationError.JiraOAuthRefreshTokenRejected,
                         $"The sign-in to {_settings.SiteUrl} has expired and cannot be renewed (no offline_access scope). Run Connect-JiraInstance again.",
                         "POST " + _settings.TokenEndpoint.AbsolutePath, null);
                 }
@@ -93,7 +94,7 @@ namespace JiraConnector.Connection.OAuth
                 {
                     renewed = await _client.RefreshAsync(tokens.RefreshToken, trace, cancellationToken).ConfigureAwait(false);
                 }
-                catch (JiraApiException ex) when (ex.ErrorId == JiraErrorId.OAuthRefreshTokenRejected)
+                catch (JiraApiException ex) when (ex.ErrorId == ErrorIds.AuthenticationError.JiraOAuthRefreshTokenRejected)
                 {
                     // The cached copy is the same dead token: drop it, so the next Connect signs in afresh.
                     _cache.Delete(_settings.CacheKey);

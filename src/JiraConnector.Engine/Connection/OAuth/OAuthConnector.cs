@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using JiraConnector.Http;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Connection.OAuth
 {
@@ -40,7 +41,7 @@ namespace JiraConnector.Connection.OAuth
                 {
                     tokens = await client.RefreshAsync(refreshToken, trace, cancellationToken).ConfigureAwait(false);
                 }
-                catch (JiraApiException ex) when (ex.ErrorId == JiraErrorId.OAuthRefreshTokenRejected)
+                catch (JiraApiException ex) when (ex.ErrorId == ErrorIds.AuthenticationError.JiraOAuthRefreshTokenRejected)
                 {
                     _cache.Delete(_settings.CacheKey);
                     throw new JiraApiException(ex.ErrorId,
@@ -88,7 +89,7 @@ namespace JiraConnector.Connection.OAuth
             var match = sites.FirstOrDefault(s => Normalize(s.Url) == wanted);
             if (!string.IsNullOrEmpty(match.Id)) return match.Id;
             var listed = sites.Count == 0 ? "none" : string.Join(", ", sites.Select(s => s.Url));
-            throw new JiraApiException(JiraErrorId.OAuthSiteNotFound,
+            throw new JiraApiException(ErrorIds.ObjectNotFound.JiraOAuthSiteNotFound,
                 $"This sign-in cannot reach {_settings.SiteUrl}: the app was granted access to {listed}. " +
                 "Check -SiteUrl (site.url), or sign in with an account of that site and grant the app access to it.",
                 "GET " + _settings.AccessibleResourcesEndpoint.AbsolutePath, 200);

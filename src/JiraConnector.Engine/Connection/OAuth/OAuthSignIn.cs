@@ -6,6 +6,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using JiraConnector.Http;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Connection.OAuth
 {
@@ -44,7 +45,7 @@ namespace JiraConnector.Connection.OAuth
             catch (Exception ex) when (ex is HttpListenerException || ex is SocketException)
             {
                 listener.Close();
-                throw new ArgumentException($"Cannot listen on the callback URL {callback}: {ex.Message} Pick another port with -CallbackUrl (oauth.callback.url).", "CallbackUrl", ex);
+                throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidConnectionParameter, $"Cannot listen on the callback URL {callback}: {ex.Message} Pick another port with -CallbackUrl (oauth.callback.url).", "CallbackUrl", ex);
             }
             var state = NewState();
             var query = string.Join("&", new[]
@@ -78,7 +79,7 @@ namespace JiraConnector.Connection.OAuth
                     catch (Exception ex) when (limit.IsCancellationRequested && (ex is ObjectDisposedException || ex is HttpListenerException || ex is InvalidOperationException))
                     {
                         cancellationToken.ThrowIfCancellationRequested();
-                        throw new JiraApiException(JiraErrorId.OAuthSignInTimedOut,
+                        throw new JiraApiException(ErrorIds.OperationTimeout.JiraOAuthSignInTimedOut,
                             $"No sign-in came back to {CallbackUrl} within {timeout.TotalSeconds:0} s. Run Connect-JiraInstance again and finish the sign-in in the browser (or raise -SignInTimeoutSec).",
                             "GET " + CallbackUrl.AbsolutePath, null, ex);
                     }
@@ -104,7 +105,7 @@ namespace JiraConnector.Connection.OAuth
             if (!StateMatches(query["state"]))
             {
                 Respond(context, 400, "This sign-in answer does not belong to the sign-in PowerShell started. Return to PowerShell.");
-                throw new JiraApiException(JiraErrorId.OAuthStateMismatch,
+                throw new JiraApiException(ErrorIds.SecurityError.JiraOAuthStateMismatch,
                     "The sign-in answer carried a state that this sign-in did not send, so it was refused (it may be a forged or stale request). Run Connect-JiraInstance again.",
                     "GET " + CallbackUrl.AbsolutePath, null);
             }
@@ -113,7 +114,7 @@ namespace JiraConnector.Connection.OAuth
             {
                 Respond(context, 400, "Sign-in was not completed. Return to PowerShell.");
                 var description = query["error_description"];
-                throw new JiraApiException(JiraErrorId.OAuthAuthorizationDenied,
+                throw new JiraApiException(ErrorIds.PermissionDenied.JiraOAuthAuthorizationDenied,
                     $"The sign-in was refused: {error}" + (string.IsNullOrEmpty(description) ? "." : $" ({description}).") + " Run Connect-JiraInstance again to retry.",
                     "GET " + CallbackUrl.AbsolutePath, null);
             }
@@ -121,7 +122,7 @@ namespace JiraConnector.Connection.OAuth
             if (string.IsNullOrEmpty(code))
             {
                 Respond(context, 400, "The sign-in answer has no code. Return to PowerShell.");
-                throw new JiraApiException(JiraErrorId.OAuthFailed, "The sign-in answer had no authorization code. Run Connect-JiraInstance again.",
+                throw new JiraApiException(ErrorIds.AuthenticationError.JiraOAuthFailed, "The sign-in answer had no authorization code. Run Connect-JiraInstance again.",
                     "GET " + CallbackUrl.AbsolutePath, null);
             }
             Respond(context, 200, "Signed in to Jira. You can close this window and return to PowerShell.");
@@ -164,7 +165,7 @@ namespace JiraConnector.Connection.OAuth
         {
             if (!Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp || !IsLoopback(uri))
             {
-                throw new ArgumentException(
+                throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidConnectionParameter, 
                     $"The callback URL '{value}' must be a loopback http address, such as http://127.0.0.1:8765/callback or http://localhost:8765/callback: " +
                     "Connect-JiraInstance receives the sign-in answer itself. Register the same URL in the app's settings.", "CallbackUrl");
             }

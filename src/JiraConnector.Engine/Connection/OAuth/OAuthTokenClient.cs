@@ -9,6 +9,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using JiraConnector.Http;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Connection.OAuth
 {
@@ -68,7 +69,7 @@ namespace JiraConnector.Connection.OAuth
             }
             catch (Exception ex) when (ex is JsonException || ex is InvalidOperationException)
             {
-                throw new JiraApiException(JiraErrorId.InvalidResponse, $"The accessible-resources answer from {_settings.ApiGateway.Host} is not the expected JSON list.",
+                throw new JiraApiException(ErrorIds.InvalidResult.JiraInvalidResponse, $"The accessible-resources answer from {_settings.ApiGateway.Host} is not the expected JSON list.",
                     "GET " + _settings.AccessibleResourcesEndpoint.AbsolutePath, (int)response.StatusCode, ex);
             }
             return sites;
@@ -92,7 +93,7 @@ namespace JiraConnector.Connection.OAuth
             {
                 if (grant == "refresh_token" && IsInvalidGrant(response, body))
                 {
-                    throw new JiraApiException(JiraErrorId.OAuthRefreshTokenRejected,
+                    throw new JiraApiException(ErrorIds.AuthenticationError.JiraOAuthRefreshTokenRejected,
                         $"Jira's sign-in for {_settings.SiteUrl} has ended: the refresh token was refused (it was revoked, expired, " +
                         "or already used by another session). Run Connect-JiraInstance -SiteUrl ... -ClientId ... -ClientSecret ... again to sign in in the browser.",
                         "POST " + _settings.TokenEndpoint.AbsolutePath, (int)response.StatusCode);
@@ -113,7 +114,7 @@ namespace JiraConnector.Connection.OAuth
             catch (Exception ex) when (ex is JsonException || ex is KeyNotFoundException || ex is InvalidOperationException)
             {
                 // The body holds tokens: never quote it.
-                throw new JiraApiException(JiraErrorId.InvalidResponse, $"The token endpoint {_settings.TokenEndpoint.Host} answered without a usable access token.",
+                throw new JiraApiException(ErrorIds.InvalidResult.JiraInvalidResponse, $"The token endpoint {_settings.TokenEndpoint.Host} answered without a usable access token.",
                     "POST " + _settings.TokenEndpoint.AbsolutePath, (int)response.StatusCode, ex);
             }
         }
@@ -130,13 +131,13 @@ namespace JiraConnector.Connection.OAuth
             }
             catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
             {
-                throw new JiraApiException(JiraErrorId.Timeout, $"{request.RequestUri!.Host} did not answer {method} {request.RequestUri.AbsolutePath} in time.",
+                throw new JiraApiException(ErrorIds.OperationTimeout.JiraTimeout, $"{request.RequestUri!.Host} did not answer {method} {request.RequestUri.AbsolutePath} in time.",
                     method + " " + request.RequestUri.AbsolutePath, null, ex);
             }
             catch (Exception ex) when (ex is HttpRequestException || ex is IOException)
             {
                 trace?.Write($"{method} {target}{note} -> failed after {clock.ElapsedMilliseconds} ms: {ex.GetType().Name}");
-                throw new JiraApiException(JiraErrorId.ConnectionFailed, $"Could not reach {request.RequestUri!.Host} for {method} {request.RequestUri.AbsolutePath}: {ex.Message}",
+                throw new JiraApiException(ErrorIds.ConnectionError.JiraConnectionFailed, $"Could not reach {request.RequestUri!.Host} for {method} {request.RequestUri.AbsolutePath}: {ex.Message}",
                     method + " " + request.RequestUri.AbsolutePath, null, ex);
             }
         }
@@ -160,7 +161,7 @@ namespace JiraConnector.Connection.OAuth
         {
             var status = (int)response.StatusCode;
             var detail = JiraErrorBody.Parse(body).ToString();
-            var errorId = status == 401 || status == 403 ? JiraErrorId.OAuthFailed : JiraErrorId.ForStatus(status);
+            var errorId = status == 401 || status == 403 ? ErrorIds.AuthenticationError.JiraOAuthFailed : JiraApiException.IdForStatus(status);
             var advice = status == 401 ? " Check -ClientId and -ClientSecret (oauth.api.key and oauth.api.secret)." : string.Empty;
             return new JiraApiException(errorId,
                 $"Could not {what}: {response.RequestMessage?.RequestUri?.Host} answered {status} {response.ReasonPhrase}." +
