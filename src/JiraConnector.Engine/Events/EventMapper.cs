@@ -1,6 +1,5 @@
 using System;
 using System.Text.Json;
-using JiraConnector.Resources;
 using JiraConnector.Json;
 
 namespace JiraConnector.Events

@@ -1,8 +1,6 @@
 using System;
 using System.Text.Json;
-using JiraConnector.Resources;
 using JiraConnector.Json;
-using JiraConnector.Connection;
 
 namespace JiraConnector
 {

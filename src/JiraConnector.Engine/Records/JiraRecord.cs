@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Text.Json;
 using JiraConnector.Json;
 using JiraConnector.Resources;
-using JiraConnector.Connection;
 
 namespace JiraConnector
 {

@@ -1,8 +1,6 @@
 using System;
 using System.Text.Json;
-using JiraConnector.Resources;
 using JiraConnector.Json;
-using JiraConnector.Connection;
 
 namespace JiraConnector
 {
@@ -49,7 +47,6 @@ namespace JiraConnector
         public DateTimeOffset? Expires { get; }
 
         public string InstanceName { get; }
-
 
         internal JsonElement Json { get; }
 

@@ -1,4 +1,3 @@
-using JiraConnector.Connection;
 namespace JiraConnector.Resources
 {
     /// <summary>Where a record came from: its instance, the resource path it was read through

@@ -2,7 +2,6 @@ using System;
 using System.ComponentModel;
 using System.Management.Automation;
 using System.Runtime.CompilerServices;
-using System.Threading;
 using System.Threading.Tasks;
 using JiraConnector.Bulk.Jobs;
 

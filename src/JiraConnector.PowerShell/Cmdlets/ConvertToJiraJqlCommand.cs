@@ -1,11 +1,10 @@
 using System;
-using System.Linq;
 using System.Management.Automation;
-using JiraConnector.Connection;
 using JiraConnector.Http;
 using JiraConnector.Query;
 using JiraConnector.Resources;
 using JiraConnector.Adapters;
+using JiraConnector.Completers;
 
 namespace JiraConnector.Cmdlets
 {

@@ -5,6 +5,7 @@ using JiraConnector.Connection;
 using JiraConnector.Connection.OAuth;
 using JiraConnector.Adapters;
 using JiraConnector.Errors;
+using JiraConnector.Completers;
 
 namespace JiraConnector.Cmdlets
 {

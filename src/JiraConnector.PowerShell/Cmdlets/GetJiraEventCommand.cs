@@ -3,7 +3,6 @@ using System.Management.Automation;
 using JiraConnector.Events;
 using JiraConnector.Http;
 using JiraConnector.Paging;
-using JiraConnector.Resources;
 using JiraConnector.Errors;
 
 namespace JiraConnector.Cmdlets

@@ -1,8 +1,8 @@
 using System.Linq;
 using System.Management.Automation;
-using JiraConnector.Connection;
 using JiraConnector.Adapters;
 using JiraConnector.Errors;
+using JiraConnector.Completers;
 
 namespace JiraConnector.Cmdlets
 {

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using JiraConnector.Adapters;
@@ -7,6 +6,7 @@ using JiraConnector.Http;
 using JiraConnector.Paging;
 using JiraConnector.Resources;
 using JiraConnector.Errors;
+using JiraConnector.Completers;
 
 namespace JiraConnector.Cmdlets
 {

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using JiraConnector.Http;
 using JiraConnector.Query;
 using JiraConnector.Resources;
+using JiraConnector.Completers;
 
 namespace JiraConnector.Cmdlets
 {

@@ -1,7 +1,7 @@
 using System.Management.Automation;
-using JiraConnector.Connection;
 using JiraConnector.Adapters;
 using JiraConnector.Errors;
+using JiraConnector.Completers;
 
 namespace JiraConnector.Cmdlets
 {

@@ -3,7 +3,6 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using JiraConnector.Resources;
-using JiraConnector.Connection;
 using JiraConnector.Adapters;
 
 namespace JiraConnector.Cmdlets

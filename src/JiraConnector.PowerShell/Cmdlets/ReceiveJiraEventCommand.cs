@@ -6,7 +6,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using JiraConnector.Events;
 using JiraConnector.Adapters;
-using JiraConnector.Errors;
 using JiraConnector.Http;
 
 namespace JiraConnector.Cmdlets

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Management.Automation;
 using JiraConnector.Resources;
 using JiraConnector.Errors;
+using JiraConnector.Completers;
 
 namespace JiraConnector.Cmdlets
 {

@@ -1,9 +1,7 @@
-using System;
 using System.Management.Automation;
 using System.Net;
 using System.Security;
 using System.Text;
-using JiraConnector.Bulk;
 using JiraConnector.Http;
 using JiraConnector.Errors;
 

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Text.RegularExpressions;
 using JiraConnector.Errors;
+using JiraConnector.Cmdlets;
 
 namespace JiraConnector.Tests.Unit.Errors;
 

@@ -5,7 +5,6 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using CsvHelper;
-using JiraConnector.Resources;
 using JiraConnector.Json;
 using JiraConnector.Bulk.Download;
 using JiraConnector.Bulk.Upload;

@@ -5,7 +5,6 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
-using JiraConnector.Resources;
 using JiraConnector.Json;
 
 namespace JiraConnector.Bulk.Journal

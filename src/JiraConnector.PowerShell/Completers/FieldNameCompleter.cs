@@ -7,7 +7,7 @@ using System.Management.Automation.Language;
 using System.Threading;
 using JiraConnector.Resources;
 
-namespace JiraConnector.Cmdlets
+namespace JiraConnector.Completers
 {
     /// <summary>Tab completion of incident field names (display names and ids) for -Fields, from the
     /// instance's field catalog (read once, then cached).</summary>

@@ -5,7 +5,7 @@ using System.Management.Automation;
 using System.Management.Automation.Language;
 using JiraConnector.Resources;
 
-namespace JiraConnector.Cmdlets
+namespace JiraConnector.Completers
 {
     /// <summary>Tab completion of resource names for -Object; child paths are offered with their
     /// placeholder (incidents/{id}/comments) for the user to fill in.</summary>

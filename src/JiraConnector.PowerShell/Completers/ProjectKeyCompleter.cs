@@ -7,7 +7,7 @@ using System.Management.Automation.Language;
 using System.Threading;
 using JiraConnector.Resources;
 
-namespace JiraConnector.Cmdlets
+namespace JiraConnector.Completers
 {
     /// <summary>Tab completion of project keys, read from Jira's project/search (keys starting with
     /// what was typed, through its query parameter).</summary>

@@ -1,9 +1,8 @@
 using System.Collections;
 using System.Management.Automation;
-using JiraConnector.Connection;
 using JiraConnector.Adapters;
 
-namespace JiraConnector.Cmdlets
+namespace JiraConnector.Completers
 {
     /// <summary>The instance a command line being completed would use: its -Instance if typed, else
     /// the session's default. Null when nothing is connected.</summary>

@@ -3,10 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using JiraConnector.Connection;
 using JiraConnector.Adapters;
 
-namespace JiraConnector.Cmdlets
+namespace JiraConnector.Completers
 {
     /// <summary>Tab completion of connected instance names.</summary>
     public sealed class InstanceNameCompleter : IArgumentCompleter
