@@ -9,6 +9,7 @@
     Description          = 'Jira at the PowerShell prompt: Basic, PAT and OAuth 2.0 connections, normalized resources, OCNQL queries translated to JQL, automatic paging, bulk CSV jobs and events.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Core', 'Desktop')
+    TypesToProcess       = @('JiraConnector.types.ps1xml')
     FormatsToProcess     = @('JiraConnector.format.ps1xml')
     # build.ps1 fills this list from the cmdlet classes in the built assembly, so it always matches.
     CmdletsToExport      = @()

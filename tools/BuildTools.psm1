@@ -46,17 +46,19 @@ function Invoke-Build {
     Invoke-Dotnet @('build', (Join-Path $Root 'JiraConnector.sln'), '-c', $Configuration, '--nologo', '-v', 'quiet', '-clp:NoSummary;ErrorsOnly')
 
     $bin = Join-Path $Root "src/JiraConnector.PowerShell/bin/$Configuration/netstandard2.0"
+    $engineBin = Join-Path $Root "src/JiraConnector.Engine/bin/$Configuration/netstandard2.0"
     $target = Join-Path $Root "out/JiraConnector/$version"
     if (Test-Path $target) { Remove-Item $target -Recurse -Force }
     $dependencies = New-Item -ItemType Directory -Path (Join-Path $target 'dependencies') -Force
 
-    Copy-Item (Join-Path $bin 'JiraConnector.dll'), (Join-Path $bin 'JiraConnector.format.ps1xml') $target
-    # Assemblies with a build of their own for Windows PowerShell 5.1 (see the module csproj) ship only
+    # Only the module's own assembly sits at the root; the engine and everything it needs go to
+    # dependencies/, which the module loads into a load context of its own (src/JiraConnector.PowerShell/Loading).
+    Copy-Item (Join-Path $bin 'JiraConnector.dll'), (Join-Path $bin 'JiraConnector.format.ps1xml'), (Join-Path $bin 'JiraConnector.types.ps1xml') $target
+    # Assemblies with a build of their own for Windows PowerShell 5.1 (see the engine csproj) ship only
     # that build, in dependencies/windows-powershell; their netstandard2.0 builds are stubs that throw.
-    $desktop = Join-Path $bin 'windows-powershell'
+    $desktop = Join-Path $engineBin 'windows-powershell'
     $desktopOnly = @(Get-ChildItem $desktop -Filter '*.dll' | ForEach-Object Name)
-    Get-ChildItem $bin -Filter '*.dll' | Where-Object { $_.Name -ne 'JiraConnector.dll' -and $_.Name -notin $desktopOnly } |
-        Copy-Item -Destination $dependencies
+    Get-ChildItem $engineBin -Filter '*.dll' | Where-Object { $_.Name -notin $desktopOnly } | Copy-Item -Destination $dependencies
     Copy-Item $desktop $dependencies -Recurse
     $help = Join-Path $Root 'src/JiraConnector.PowerShell/en-US'
     if (Test-Path $help) { Copy-Item $help $target -Recurse }

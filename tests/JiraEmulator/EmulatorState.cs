@@ -19,7 +19,7 @@ public sealed class EmulatorState
         Data = SeedData.Build(options);
         Credentials = new Credentials(Data);
         Faults = new FaultPlan(options.Seed);
-        Requests = new RequestLog();
+        Requests = new RequestLog(time);
         Search = new SearchService(Data, time, options);
         Events = new EventBus();
         IssueService = new IssueService(Data, Events, time);

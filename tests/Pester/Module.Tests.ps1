@@ -43,7 +43,7 @@ Describe 'The access-control assemblies of the built module' {
                 $references = @($reader.AssemblyReferences | ForEach-Object { $reader.GetString($reader.GetAssemblyReference($_).Name) })
                 $references | Should -Contain 'mscorlib' -Because "$name must be the build that forwards to the .NET Framework"
                 $version = $reader.GetAssemblyDefinition().Version
-                $version | Should -Be ([version] '5.0.0.0') -Because 'JiraConnector.dll references version 5.0.0.0'
+                $version | Should -Be ([version] '5.0.0.0') -Because 'JiraConnector.Engine.dll references version 5.0.0.0'
             }
             finally { $stream.Dispose() }
         }
@@ -56,11 +56,14 @@ Describe 'The access-control assemblies of the built module' {
             $module = Import-Module $path -PassThru
             # Writing a cache file runs OwnerOnlyFiles, which references the Windows ACL types.
             $folder = Join-Path ([IO.Path]::GetTempPath()) ('jc-deps-' + [guid]::NewGuid().ToString('n'))
-            $cacheType = $module.ImplementingAssembly.GetType('JiraConnector.Connection.OAuth.TokenCache', $true)
+            # The engine lives in the module's own load context: a cmdlet loads it, then it is found among the loaded assemblies.
+            $null = Get-JiraInstance
+            $engine = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'JiraConnector.Engine' }
+            $cacheType = $engine.GetType('JiraConnector.Connection.OAuth.TokenCache', $true)
             $cache = [Activator]::CreateInstance($cacheType, $folder)
             $cacheType.GetMethod('Save').Invoke($cache, @('site', 'not-a-real-token'))
             Remove-Item $folder -Recurse -Force
-            $referenced = $module.ImplementingAssembly.GetReferencedAssemblies() | Where-Object Name -match 'AccessControl|Principal\.Windows'
+            $referenced = $engine.GetReferencedAssemblies() | Where-Object Name -match 'AccessControl|Principal\.Windows'
             [pscustomobject]@{
                 Referenced = @($referenced | ForEach-Object { "$($_.Name) $([Reflection.Assembly]::Load($_).Location)" })
                 FromModule = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.Location -like "$($module.ModuleBase)*" } | ForEach-Object { $_.GetName().Name })
@@ -78,5 +81,53 @@ Describe 'The access-control assemblies of the built module' {
             $location | Should -BeLike "$($result.Runtime)*"
         }
         foreach ($name in $names) { $result.FromModule | Should -Not -Contain $name }
+    }
+}
+
+# Two assemblies: the engine knows no PowerShell, and the cmdlet assembly knows none of the engine's
+# dependencies, so none of their types can cross between the default load context and the module's own.
+Describe 'The two assemblies of the built module' {
+    BeforeAll {
+        function Get-AssemblyReference([string] $Path) {
+            $stream = [IO.File]::OpenRead($Path)
+            try {
+                $reader = [System.Reflection.Metadata.PEReaderExtensions]::GetMetadataReader([System.Reflection.PortableExecutable.PEReader]::new($stream))
+                @($reader.AssemblyReferences | ForEach-Object { $reader.GetString($reader.GetAssemblyReference($_).Name) })
+            }
+            finally { $stream.Dispose() }
+        }
+        $script:root = Split-Path $env:JIRACONNECTOR_MODULE
+    }
+
+    It 'ships the engine in dependencies/, and the engine does not reference PowerShell' {
+        $engine = Join-Path $root 'dependencies/JiraConnector.Engine.dll'
+        $engine | Should -Exist
+        Join-Path $root 'JiraConnector.Engine.dll' | Should -Not -Exist
+        $references = Get-AssemblyReference $engine
+        $references | Should -Contain 'Polly.Core' -Because 'the reading works: the engine does use its dependencies'
+        $references | Should -Not -Contain 'System.Management.Automation'
+    }
+
+    It 'keeps the cmdlet assembly to the engine, PowerShell and the framework' {
+        $references = Get-AssemblyReference (Join-Path $root 'JiraConnector.dll')
+        $references | Should -Contain 'JiraConnector.Engine'
+        foreach ($dependency in 'Polly.Core', 'CsvHelper', 'System.Text.Json', 'Microsoft.Bcl.AsyncInterfaces', 'System.Threading.Channels') {
+            $references | Should -Not -Contain $dependency
+        }
+    }
+
+    It 'loads the engine into the module''s own load context' {
+        $script = {
+            param($path)
+            $ErrorActionPreference = 'Stop'
+            Import-Module $path
+            $null = Get-JiraInstance
+            $engine = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'JiraConnector.Engine' }
+            [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($engine).GetType().Name
+        }
+        $pwsh = Join-Path $PSHOME 'pwsh.dll'
+        $context = & dotnet $pwsh -NoProfile -NonInteractive -Command "& { $script } '$env:JIRACONNECTOR_MODULE'" 2>&1
+        $LASTEXITCODE | Should -Be 0 -Because "$context"
+        "$context" | Should -Be 'EngineLoadContext'
     }
 }

@@ -1,6 +1,9 @@
 using System.Collections.Generic;
 using System.Management.Automation;
 using JiraConnector.Bulk;
+using JiraConnector.Bulk.Journal;
+using JiraConnector.Bulk.Jobs;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Cmdlets
 {
@@ -39,15 +42,16 @@ namespace JiraConnector.Cmdlets
             if (JournalPath != null)
             {
                 var path = GetUnresolvedProviderPathFromPSPath(JournalPath);
-                var found = BulkJobLookup.IsJournalFolder(path) ? BulkJobLookup.FromDisk(new JournalFolder(path)) : null;
-                if (found == null) WriteError(ErrorRecords.NotFound($"{path} holds no bulk job journal (manifest.json).", "BulkJobNotFound", path));
+                var found = BulkJobLookup.IsJournalFolder(path) ? BulkJob.For(BulkJobLookup.FromDisk(new JournalFolder(path))) : null;
+                if (found == null) WriteError(ErrorRecords.NotFound($"{path} holds no bulk job journal (manifest.json).", ErrorIds.ObjectNotFound.BulkJobNotFound, path));
                 else yield return found;
                 yield break;
             }
             foreach (var id in Id ?? new string[0])
             {
-                var found = BulkJobLookup.Find(id, null);
-                if (found == null) WriteError(ErrorRecords.NotFound(BulkJobLookup.NotFoundMessage(id), "BulkJobNotFound", id));
+                var run = BulkJobLookup.Find(id, null);
+                var found = run == null ? null : BulkJob.For(run);
+                if (found == null) WriteError(ErrorRecords.NotFound(BulkJobLookup.NotFoundMessage(id), ErrorIds.ObjectNotFound.BulkJobNotFound, id));
                 else yield return found;
             }
         }

@@ -6,6 +6,8 @@ using System.Security;
 using JiraConnector.Connection;
 using JiraConnector.Connection.OAuth;
 using JiraConnector.Http;
+using JiraConnector.Adapters;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Cmdlets
 {
@@ -155,16 +157,16 @@ namespace JiraConnector.Cmdlets
             try
             {
                 target = ReadTarget();
-                if (Proxy != null && NoProxy) throw new ArgumentException("Give -Proxy or -NoProxy, not both.", nameof(Proxy));
+                if (Proxy != null && NoProxy) throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidConnectionParameter, "Give -Proxy or -NoProxy, not both.", nameof(Proxy));
             }
             catch (ConfigurationException ex)
             {
-                ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, ex.ErrorId, ex.Key));
+                ThrowTerminatingError(ErrorRecords.From(ex, ex.Key));
                 return;
             }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, "InvalidConnectionParameter", ex.ParamName));
+                ThrowTerminatingError(ErrorRecords.From(ex, ex.ParamName));
                 return;
             }
 
@@ -180,12 +182,12 @@ namespace JiraConnector.Cmdlets
             }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, "InvalidConnectionParameter", ex.ParamName));
+                ThrowTerminatingError(ErrorRecords.From(ex, ex.ParamName));
                 return;
             }
             instance.Events = target.Events;
 
-            var replaced = JiraSessionRegistry.Current.Add(instance, Default);
+            var replaced = SessionRegistry.Current.Add(instance, Default);
             replaced?.Client.Dispose();
             if (replaced != null) WriteVerbose($"Replaced the earlier connection named '{instance.Name}'.");
             WriteVerbose($"Connected to {instance.Url} as {instance.User} ({instance.Deployment}, {instance.AuthType}, Jira {instance.ServerVersion}) as instance '{instance.Name}'.");
@@ -204,7 +206,7 @@ namespace JiraConnector.Cmdlets
                     target = ConnectionTarget.OAuth(UrlPolicy.ParseJiraUrl(SiteUrl, nameof(SiteUrl)), ClientId, Plain(ClientSecret!), CallbackUrl);
                     break;
                 case ConfigurationSet:
-                    target = ConnectionTarget.From(ConnectorConfiguration.Parse(ConfigurationSource.FromHashtable(Configuration!)));
+                    target = ConnectionTarget.From(ConnectorConfiguration.Parse(ConfigurationSource.FromHashtable((System.Collections.IDictionary)PowerShellValues.ToPlain(Configuration)!)));
                     break;
                 case ConfigurationFileSet:
                     var path = GetUnresolvedProviderPathFromPSPath(ConfigurationFile);

@@ -1,10 +1,10 @@
 using System;
-using System.Linq;
 using System.Management.Automation;
-using JiraConnector.Connection;
 using JiraConnector.Http;
 using JiraConnector.Query;
 using JiraConnector.Resources;
+using JiraConnector.Adapters;
+using JiraConnector.Completers;
 
 namespace JiraConnector.Cmdlets
 {
@@ -67,11 +67,11 @@ namespace JiraConnector.Cmdlets
             }
             catch (OcnqlSyntaxException ex)
             {
-                WriteError(ErrorRecords.InvalidArgument(ex, "OcnqlSyntaxError", Where ?? Query));
+                WriteError(ErrorRecords.From(ex, Where ?? Query));
             }
             catch (OcnqlTranslationException ex)
             {
-                WriteError(ErrorRecords.InvalidArgument(ex, "OcnqlInvalidQuery", Where ?? Query));
+                WriteError(ErrorRecords.From(ex, Where ?? Query));
             }
             catch (JiraApiException ex)
             {
@@ -81,7 +81,7 @@ namespace JiraConnector.Cmdlets
 
         private string? CustomFieldId(string name)
         {
-            var session = JiraSessionRegistry.Current;
+            var session = SessionRegistry.Current;
             var instance = Instance == null ? session.Default : session.Find(Instance);
             if (instance == null) return null;
             return Await(FieldCatalog.ForAsync(instance, Trace, CancellationToken)).IdForName(name);

@@ -3,6 +3,9 @@ using System.Linq;
 using System.Management.Automation;
 using JiraConnector.Connection;
 using JiraConnector.Connection.OAuth;
+using JiraConnector.Adapters;
+using JiraConnector.Errors;
+using JiraConnector.Completers;
 
 namespace JiraConnector.Cmdlets
 {
@@ -29,7 +32,7 @@ namespace JiraConnector.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var session = JiraSessionRegistry.Current;
+            var session = SessionRegistry.Current;
             foreach (var instance in Targets(session))
             {
                 if (!ShouldProcess(instance.ToString(), Forget ? "Disconnect and forget the saved sign-in" : "Disconnect")) continue;
@@ -55,7 +58,7 @@ namespace JiraConnector.Cmdlets
                 var instance = session.Find(name);
                 if (instance == null)
                 {
-                    WriteError(ErrorRecords.NotFound($"No Jira instance named '{name}' is connected.", "InstanceNotFound", name));
+                    WriteError(ErrorRecords.NotFound($"No Jira instance named '{name}' is connected.", ErrorIds.ObjectNotFound.InstanceNotFound, name));
                     continue;
                 }
                 found.Add(instance);

@@ -1,44 +1,30 @@
 using System;
 using System.Management.Automation;
-using JiraConnector.Http;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Cmdlets
 {
-    /// <summary>Maps the module's failures to ErrorRecords with a stable ErrorId and a fitting category.</summary>
+    /// <summary>Turns the module's failures into ErrorRecords. The ErrorId comes with the failure
+    /// (set where it was raised) and the category from the catalogue (<see cref="ErrorIds"/>); the
+    /// cmdlets add only the target object.</summary>
     internal static class ErrorRecords
     {
-        public static ErrorRecord From(JiraApiException exception, object? target) =>
-            new ErrorRecord(exception, exception.ErrorId, CategoryOf(exception.ErrorId), target);
+        public static ErrorRecord From(Exception exception, object? target)
+        {
+            // Failures the module raises carry their id; anything else (a bug, the runtime) is named by its type.
+            var errorId = (exception as IJiraError)?.ErrorId
+                ?? (exception is ArgumentException ? ErrorIds.InvalidArgument.BadArgument : exception.GetType().FullName!);
+            return new ErrorRecord(exception, errorId, CategoryOf(errorId), target);
+        }
 
-        public static ErrorRecord InvalidArgument(Exception exception, string errorId, object? target) =>
-            new ErrorRecord(exception, errorId, ErrorCategory.InvalidArgument, target);
+        /// <summary>A failure the cmdlet itself finds (an unknown instance, a job of another session).</summary>
+        public static ErrorRecord New(string errorId, string message, object? target) =>
+            From(new JiraOperationException(errorId, message), target);
 
         public static ErrorRecord NotFound(string message, string errorId, object? target) =>
-            new ErrorRecord(new ItemNotFoundException(message), errorId, ErrorCategory.ObjectNotFound, target);
+            new ErrorRecord(new ItemNotFoundException(message), errorId, CategoryOf(errorId), target);
 
-        private static ErrorCategory CategoryOf(string errorId)
-        {
-            switch (errorId)
-            {
-                case JiraErrorId.AuthenticationFailed: return ErrorCategory.AuthenticationError;
-                case JiraErrorId.PermissionDenied: return ErrorCategory.PermissionDenied;
-                case JiraErrorId.NotFound: return ErrorCategory.ObjectNotFound;
-                case JiraErrorId.BadRequest: return ErrorCategory.InvalidArgument;
-                case JiraErrorId.Conflict: return ErrorCategory.ResourceExists;
-                case JiraErrorId.RateLimited: return ErrorCategory.LimitsExceeded;
-                case JiraErrorId.Timeout: return ErrorCategory.OperationTimeout;
-                case JiraErrorId.ConnectionFailed: return ErrorCategory.ConnectionError;
-                case JiraErrorId.InvalidResponse: return ErrorCategory.InvalidResult;
-                case JiraErrorId.ServerError: return ErrorCategory.ResourceUnavailable;
-                case JiraErrorId.CircuitOpen: return ErrorCategory.ResourceUnavailable;
-                case JiraErrorId.OAuthRefreshTokenRejected: return ErrorCategory.AuthenticationError;
-                case JiraErrorId.OAuthFailed: return ErrorCategory.AuthenticationError;
-                case JiraErrorId.OAuthStateMismatch: return ErrorCategory.SecurityError;
-                case JiraErrorId.OAuthAuthorizationDenied: return ErrorCategory.PermissionDenied;
-                case JiraErrorId.OAuthSiteNotFound: return ErrorCategory.ObjectNotFound;
-                case JiraErrorId.OAuthSignInTimedOut: return ErrorCategory.OperationTimeout;
-                default: return ErrorCategory.InvalidOperation;
-            }
-        }
+        private static ErrorCategory CategoryOf(string errorId) =>
+            Enum.TryParse<ErrorCategory>(ErrorIds.CategoryOf(errorId), out var category) ? category : ErrorCategory.NotSpecified;
     }
 }

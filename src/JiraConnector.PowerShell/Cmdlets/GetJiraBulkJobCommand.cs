@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using JiraConnector.Bulk;
+using JiraConnector.Bulk.Jobs;
 
 namespace JiraConnector.Cmdlets
 {
@@ -13,7 +14,7 @@ namespace JiraConnector.Cmdlets
         {
             if (ParameterSetName == IdSet && (Id == null || Id.Length == 0))
             {
-                foreach (var job in BulkJobRegistry.All) WriteObject(job);
+                foreach (var run in BulkJobRegistry.All) WriteObject(BulkJob.For(run));
                 return;
             }
             foreach (var job in SelectedJobs()) WriteObject(job);

@@ -1,7 +1,8 @@
-using System;
 using System.IO;
 using System.Management.Automation;
 using JiraConnector.Bulk;
+using JiraConnector.Bulk.Journal;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Cmdlets
 {
@@ -27,10 +28,10 @@ namespace JiraConnector.Cmdlets
         {
             foreach (var job in SelectedJobs())
             {
-                if (!File.Exists(job.Folder.Journal)) continue;
+                if (!File.Exists(job.Run.Folder.Journal)) continue;
                 if (OutFile == null)
                 {
-                    foreach (var error in JournalReplay.Errors(job.Folder.Journal, job.JobId))
+                    foreach (var error in JournalReplay.Errors(job.Run.Folder.Journal, job.JobId))
                     {
                         if (Stopping) return;
                         WriteObject(error);
@@ -41,10 +42,10 @@ namespace JiraConnector.Cmdlets
                 var extension = Path.GetExtension(path).ToLowerInvariant();
                 if (extension != ".csv" && extension != ".jsonl")
                 {
-                    ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-OutFile must end in .csv or .jsonl, not '{extension}'."), "UnsupportedFileType", ErrorCategory.InvalidArgument, OutFile));
+                    ThrowTerminatingError(ErrorRecords.From(new JiraArgumentException(ErrorIds.InvalidArgument.UnsupportedFileType, $"-OutFile must end in .csv or .jsonl, not '{extension}'.", "OutFile"), OutFile));
                 }
-                var delimiter = job.Manifest.Delimiter.Length == 1 ? job.Manifest.Delimiter[0] : ',';
-                var count = ErrorFileWriter.Write(job.Folder.Journal, path, extension == ".csv", delimiter);
+                var delimiter = job.Run.Manifest.Delimiter.Length == 1 ? job.Run.Manifest.Delimiter[0] : ',';
+                var count = ErrorFileWriter.Write(job.Run.Folder.Journal, path, extension == ".csv", delimiter);
                 WriteVerbose($"Wrote {count} failed records of job {job.JobId} to {path}.");
                 WriteObject(new FileInfo(path));
             }

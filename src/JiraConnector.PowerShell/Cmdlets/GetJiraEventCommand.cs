@@ -1,11 +1,9 @@
 using System;
-using System.Collections.Generic;
 using System.Management.Automation;
-using System.Text.Json;
 using JiraConnector.Events;
 using JiraConnector.Http;
 using JiraConnector.Paging;
-using JiraConnector.Resources;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Cmdlets
 {
@@ -31,75 +29,27 @@ namespace JiraConnector.Cmdlets
         {
             if (!string.Equals(Object.Trim().Trim('/'), "incidents", StringComparison.OrdinalIgnoreCase))
             {
-                ThrowTerminatingError(ErrorRecords.InvalidArgument(new ArgumentException(
-                    $"Get-JiraEvent polls incidents only; '{Object}' has no \"changed since\" search in Jira. Use Receive-JiraEvent for webhooks of other objects.", "Object"),
-                    EventErrorIds.UnknownEventObject, Object));
+                ThrowTerminatingError(ErrorRecords.From(new JiraArgumentException(ErrorIds.InvalidArgument.UnknownEventObject,
+                    $"Get-JiraEvent polls incidents only; '{Object}' has no \"changed since\" search in Jira. Use Receive-JiraEvent for webhooks of other objects.", "Object"), Object));
             }
             if (Since != null && NextPage)
             {
-                ThrowTerminatingError(ErrorRecords.InvalidArgument(new ArgumentException(
-                    "-Since and -NextPage contradict each other: -NextPage goes on from the high-water mark, -Since replaces it.", "Since"),
-                    EventErrorIds.SinceWithNextPage, Since));
+                ThrowTerminatingError(ErrorRecords.From(new JiraArgumentException(ErrorIds.InvalidArgument.SinceWithNextPage,
+                    "-Since and -NextPage contradict each other: -NextPage goes on from the high-water mark, -Since replaces it.", "Since"), Since));
             }
             var instance = ResolveInstance();
-            var poller = new IncidentPoller(instance, Trace);
-            var mark = poller.State.Mark;
             var delivering = CallbackDelivery.IsEnabled(instance);
-            PollWindow window;
+            RecordStream events;
             try
             {
-                window = Await(poller.OpenAsync(Since == null ? (DateTimeOffset?)null : new DateTimeOffset(Since.Value), PageSize, CancellationToken));
+                events = Await(new IncidentPoller(instance, Trace).PollAsync(Since == null ? (DateTimeOffset?)null : new DateTimeOffset(Since.Value), Range, CancellationToken));
             }
             catch (JiraApiException ex)
             {
                 ThrowJiraError(ex, Object);
                 return;
             }
-
-            if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount(0, 0.0));
-            var reader = new PagedReader(instance.Client, Trace);
-            var items = reader.ReadAsync(PageCursor.Start(window.Paging), CancellationToken).GetAsyncEnumerator();
-            var toSkip = PagingParameters.Skip;
-            var toWrite = PagingParameters.First;
-            DateTimeOffset? newest = null;
-            var complete = false;
-            try
-            {
-                while (true)
-                {
-                    if (toWrite == 0) break;
-                    if (!MoveNext(items))
-                    {
-                        complete = true;
-                        break;
-                    }
-                    var ev = EventMapper.FromPolledIncident(items.Current, instance.Name);
-                    if (newest == null || ev.Date > newest) newest = ev.Date;
-                    // Claimed before -Skip: a skipped event counts as passed over, not as still to come.
-                    if (!mark.TryClaim(ev.ObjectId, ev.Date)) continue;
-                    if (toSkip > 0)
-                    {
-                        toSkip--;
-                        continue;
-                    }
-                    WriteObject(ev);
-                    toWrite--;
-                    if (delivering) Deliver(instance, ev);
-                }
-            }
-            catch (JiraApiException ex)
-            {
-                ThrowJiraError(ex, Object);
-            }
-            finally
-            {
-                Await(items.DisposeAsync().AsTask());
-            }
-            // Only a read that reached the end moves the mark: stopping early (-First, Ctrl+C, an
-            // error) leaves the rest to the next call, and what was written is remembered.
-            var next = complete ? IncidentPoller.NextMark(newest, window.ServerTime) : null;
-            if (next != null) mark.Advance(next.Value);
-            WriteVerbose($"high-water mark of {instance.Name}: {mark.From!.Value.UtcDateTime:yyyy-MM-dd HH:mm:ss.fff}Z ({mark.SeenCount} incident states remembered in its minute)");
+            WriteRecords(events, Object, delivering ? ev => Deliver(instance, (JiraEvent)ev) : (Action<object>?)null);
         }
 
         private void Deliver(JiraInstance instance, JiraEvent ev)
@@ -110,14 +60,8 @@ namespace JiraConnector.Cmdlets
             }
             catch (EventDeliveryException ex)
             {
-                WriteError(new ErrorRecord(ex, EventErrorIds.CallbackFailed, ErrorCategory.ConnectionError, ev));
+                WriteError(ErrorRecords.From(ex, ev));
             }
-        }
-
-        private bool MoveNext(IAsyncEnumerator<JsonElement> items)
-        {
-            var next = items.MoveNextAsync();
-            return next.IsCompletedSuccessfully ? next.Result : Await(next.AsTask());
         }
     }
 }

@@ -1,6 +1,8 @@
 using System.Linq;
 using System.Management.Automation;
-using JiraConnector.Connection;
+using JiraConnector.Adapters;
+using JiraConnector.Errors;
+using JiraConnector.Completers;
 
 namespace JiraConnector.Cmdlets
 {
@@ -21,7 +23,7 @@ namespace JiraConnector.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var session = JiraSessionRegistry.Current;
+            var session = SessionRegistry.Current;
             if (Default)
             {
                 if (session.Default != null) WriteObject(session.Default);
@@ -38,7 +40,7 @@ namespace JiraConnector.Cmdlets
                 var matches = session.Instances.Where(i => pattern.IsMatch(i.Name)).ToList();
                 if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
                 {
-                    WriteError(ErrorRecords.NotFound($"No Jira instance named '{name}' is connected.", "InstanceNotFound", name));
+                    WriteError(ErrorRecords.NotFound($"No Jira instance named '{name}' is connected.", ErrorIds.ObjectNotFound.InstanceNotFound, name));
                 }
                 WriteObject(matches, enumerateCollection: true);
             }

@@ -1,11 +1,12 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Text.Json;
+using JiraConnector.Adapters;
 using JiraConnector.Http;
 using JiraConnector.Paging;
 using JiraConnector.Resources;
+using JiraConnector.Errors;
+using JiraConnector.Completers;
 
 namespace JiraConnector.Cmdlets
 {
@@ -56,7 +57,7 @@ namespace JiraConnector.Cmdlets
             }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, "UnknownObject", Object));
+                ThrowTerminatingError(ErrorRecords.From(ex, Object));
                 return;
             }
             var instance = ResolveInstance();
@@ -76,27 +77,25 @@ namespace JiraConnector.Cmdlets
                 }
                 else if (NextPage)
                 {
-                    WriteRecords(instance, resource.Bind(after), instance.Cursor?.Style!);
+                    WriteNextPage(instance, resource.Bind(after), Object);
                 }
                 else if (resource.Definition.Source != null)
                 {
-                    var source = resource.Definition.Source(instance, options);
-                    WriteStream(instance, resource, source.ReadAsync(instance.Client, Trace, CancellationToken).GetAsyncEnumerator(), after, null);
+                    WriteRecords(RecordStreams.FromSource(instance, resource, resource.Definition.Source(instance, options), after, Range, Trace, CancellationToken), Object);
                 }
                 else if (resource.IsPassThrough)
                 {
-                    var reader = new PagedReader(instance.Client, Trace);
-                    var style = resource.Definition.Paging(instance, options);
-                    WriteStream(instance, resource, reader.ReadAsync(PageCursor.Start(style), CancellationToken).GetAsyncEnumerator(), after, reader);
+                    WriteRecords(RecordStreams.PassThrough(instance, resource, options, after, Range, Trace, CancellationToken), Object);
                 }
                 else
                 {
-                    WriteRecords(instance, resource.Bind(after), resource.Definition.Paging(instance, options));
+                    var start = PageCursor.Start(resource.Definition.Paging(instance, options));
+                    WriteRecords(RecordStreams.Paged(instance, resource.Bind(after), start, null, Range, Trace, CancellationToken), Object);
                 }
             }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, ArgumentErrors.IdFor(ex), Object));
+                ThrowTerminatingError(ErrorRecords.From(ex, Object));
             }
             catch (JiraApiException ex)
             {
@@ -121,7 +120,7 @@ namespace JiraConnector.Cmdlets
                 options.Fields = Fields;
                 return record => record;
             }
-            throw new ArgumentException($"-Fields chooses the Jira fields of incidents; {resource.Definition.Name} records have fixed properties. Pipe them to Select-Object instead.", "Fields");
+            throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidField, $"-Fields chooses the Jira fields of incidents; {resource.Definition.Name} records have fixed properties. Pipe them to Select-Object instead.", "Fields");
         }
 
         private void ReadEach(JiraInstance instance, ResolvedResource resource, ReadOptions options, Func<JiraRecord, JiraRecord> after)
@@ -131,48 +130,13 @@ namespace JiraConnector.Cmdlets
                 try
                 {
                     var records = Await(RecordReader.ReadOneAsync(instance, resource, options, id, after, Trace, CancellationToken));
-                    WriteObject(records, enumerateCollection: true);
+                    foreach (var record in records) WriteObject(RecordOutput.ToPipeline(record));
                 }
-                catch (JiraApiException ex) when (ex.ErrorId == JiraErrorId.NotFound)
+                catch (JiraApiException ex) when (ex.ErrorId == ErrorIds.ObjectNotFound.JiraNotFound)
                 {
                     // One missing record should not stop the others.
                     WriteError(ErrorRecords.From(ex, id));
                 }
-            }
-        }
-
-        /// <summary>Writes a stream that PagedReader's cursor does not describe (worklogs, pass-through),
-        /// with -First and -Skip; the total is unknown.</summary>
-        private void WriteStream(JiraInstance instance, ResolvedResource resource, IAsyncEnumerator<JsonElement> items,
-            Func<JiraRecord, JiraRecord> after, PagedReader? reader)
-        {
-            var context = resource.ContextFor(instance.Name);
-            if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount(0, 0.0));
-            var toSkip = PagingParameters.Skip;
-            var toWrite = PagingParameters.First;
-            try
-            {
-                while (toWrite > 0 && Await(items.MoveNextAsync().AsTask()))
-                {
-                    if (toSkip > 0)
-                    {
-                        toSkip--;
-                        continue;
-                    }
-                    WriteObject(after(resource.Definition.Shaper(items.Current, context)));
-                    toWrite--;
-                }
-            }
-            catch (JiraApiException ex) when (resource.IsPassThrough && ex.StatusCode == 404 && resource.ObjectName.IndexOf('/') < 0)
-            {
-                // A one-word name that Jira does not know either was most likely a typo of ours.
-                ThrowTerminatingError(ErrorRecords.InvalidArgument(
-                    ResourceCatalog.UnknownObject(resource.ObjectName, " and Jira has no REST path of that name"), "UnknownObject", Object));
-            }
-            finally
-            {
-                if (reader != null) instance.Cursor = reader.Position;
-                Await(items.DisposeAsync().AsTask());
             }
         }
     }

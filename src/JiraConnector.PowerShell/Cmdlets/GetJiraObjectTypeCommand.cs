@@ -1,9 +1,10 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
-using JiraConnector.Connection;
 using JiraConnector.Http;
 using JiraConnector.Resources;
+using JiraConnector.Adapters;
+using JiraConnector.Completers;
 
 namespace JiraConnector.Cmdlets
 {
@@ -27,7 +28,7 @@ namespace JiraConnector.Cmdlets
             {
                 if (!WildcardPattern.ContainsWildcardCharacters(name) && !chosen.Any(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase)))
                 {
-                    WriteError(ErrorRecords.InvalidArgument(ResourceCatalog.UnknownObject(name), "UnknownObject", name));
+                    WriteError(ErrorRecords.From(ResourceCatalog.UnknownObject(name), name));
                 }
             }
             FieldCatalog? catalog = null;
@@ -42,7 +43,7 @@ namespace JiraConnector.Cmdlets
         /// properties stand in, with a warning.</summary>
         private FieldCatalog? IncidentFields()
         {
-            if (Instance == null && JiraSessionRegistry.Current.Default == null)
+            if (Instance == null && SessionRegistry.Current.Default == null)
             {
                 WriteWarning("No Jira instance is connected: incidents show the module's properties, not the instance's fields. Run Connect-JiraInstance for those.");
                 return null;

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using JiraConnector.Events;
 using JiraConnector.Http;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Cmdlets
 {
@@ -24,25 +25,20 @@ namespace JiraConnector.Cmdlets
         {
             var instance = ResolveInstance();
             var wanted = Id == null ? null : new HashSet<long>(Id);
-            var hooks = new WebhookApi(instance, Trace).ListAsync(WebhookApi.KindFor(instance, Admin), CancellationToken).GetAsyncEnumerator();
             try
             {
-                while (Await(hooks.MoveNextAsync().AsTask()))
+                foreach (var hook in Await(new WebhookApi(instance, Trace).ListAllAsync(WebhookApi.KindFor(instance, Admin), CancellationToken)))
                 {
-                    if (wanted == null || wanted.Remove(hooks.Current.Id)) WriteObject(hooks.Current);
+                    if (wanted == null || wanted.Remove(hook.Id)) WriteObject(hook);
                 }
             }
             catch (JiraApiException ex)
             {
                 ThrowJiraError(ex, "webhooks");
             }
-            finally
-            {
-                Await(hooks.DisposeAsync().AsTask());
-            }
             foreach (var missing in wanted ?? Enumerable.Empty<long>())
             {
-                WriteError(ErrorRecords.NotFound($"No {WebhookApi.KindFor(instance, Admin)} webhook with id {missing} on {instance.Name}.", "WebhookNotFound", missing));
+                WriteError(ErrorRecords.NotFound($"No {WebhookApi.KindFor(instance, Admin)} webhook with id {missing} on {instance.Name}.", ErrorIds.ObjectNotFound.WebhookNotFound, missing));
             }
         }
     }

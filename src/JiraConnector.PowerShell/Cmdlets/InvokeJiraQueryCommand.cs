@@ -1,13 +1,9 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using System.Net.Http;
-using System.Text.Json;
 using JiraConnector.Http;
-using JiraConnector.Paging;
 using JiraConnector.Query;
 using JiraConnector.Resources;
+using JiraConnector.Completers;
 
 namespace JiraConnector.Cmdlets
 {
@@ -60,12 +56,12 @@ namespace JiraConnector.Cmdlets
             }
             catch (OcnqlSyntaxException ex)
             {
-                ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, "OcnqlSyntaxError", QueryText));
+                ThrowTerminatingError(ErrorRecords.From(ex, QueryText));
                 return;
             }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, ex is OcnqlTranslationException ? "OcnqlInvalidQuery" : ArgumentErrors.IdFor(ex), QueryText));
+                ThrowTerminatingError(ErrorRecords.From(ex, QueryText));
                 return;
             }
             catch (JiraApiException ex)
@@ -76,20 +72,8 @@ namespace JiraConnector.Cmdlets
 
             if (plan.Options.Jql != null) WriteVerbose("JQL: " + plan.Options.Jql + (plan.IsExact ? string.Empty : "  (narrowed; the client checks the rest)"));
 
-            var definition = plan.Resource.Bind();
-            var style = definition.Paging(instance, plan.Options);
-            if (plan.ClientOrder.Count > 0)
-            {
-                WriteSortedOnClient(instance, plan, definition, style);
-                return;
-            }
-            WriteRecords(instance, definition, style, new RecordSelection
-            {
-                Filter = plan.IsExact ? null : (Func<JiraRecord, bool>)plan.Matches,
-                Project = plan.Select == null ? null : (Func<JiraRecord, object>)plan.Project,
-                Total = endpointTotal => Total(instance, plan, endpointTotal),
-                Limit = plan.Limit == null ? ulong.MaxValue : (ulong)plan.Limit.Value,
-            });
+            if (NextPage && !HasNextPage(instance)) return;
+            WriteRecords(QueryReads.Open(instance, plan, Range, NextPage, Trace, CancellationToken), QueryText);
         }
 
         private string QueryText => ParameterSetName == QuerySet ? Query : ParameterSetName == JqlSet ? Jql : Where ?? Object;
@@ -112,53 +96,6 @@ namespace JiraConnector.Cmdlets
         private string? CustomFieldId(JiraInstance instance, string name)
         {
             return Await(FieldCatalog.ForAsync(instance, Trace, CancellationToken)).IdForName(name);
-        }
-
-        /// <summary>-IncludeTotalCount: Cloud's approximate-count for incidents, the endpoint's total
-        /// elsewhere; either is only an estimate when the client filters further.</summary>
-        private (long? Count, double Accuracy) Total(JiraInstance instance, QueryPlan plan, long? endpointTotal)
-        {
-            if (plan.Resource.Definition.Name != "incidents" || instance.Deployment != JiraDeployment.Cloud)
-            {
-                return (endpointTotal, plan.IsExact ? 1.0 : 0.5);
-            }
-            var jql = plan.Options.Jql!;
-            var order = jql.IndexOf(" ORDER BY ", StringComparison.OrdinalIgnoreCase);
-            var body = JsonSerializer.Serialize(new Dictionary<string, string> { ["jql"] = order < 0 ? jql : jql.Substring(0, order) });
-            var request = new JiraRequest(HttpMethod.Post, instance.RestPath + "search/approximate-count", body, safeToRepeat: true);
-            using var answer = Await(instance.Client.GetJsonAsync(request, Trace, CancellationToken));
-            var count = answer.RootElement.TryGetProperty("count", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetInt64() : (long?)null;
-            return (count, plan.IsExact ? 0.99 : 0.5);
-        }
-
-        private void WriteSortedOnClient(JiraInstance instance, QueryPlan plan, ResourceDefinition definition, PagingStyle style)
-        {
-            var matches = new List<JiraRecord>();
-            try
-            {
-                var reader = new PagedReader(instance.Client, Trace);
-                var items = reader.ReadAsync(PageCursor.Start(style), CancellationToken).GetAsyncEnumerator();
-                try
-                {
-                    while (Await(items.MoveNextAsync().AsTask()))
-                    {
-                        var record = definition.Shape(items.Current, instance.Name);
-                        if (plan.Matches(record)) matches.Add(record);
-                    }
-                }
-                finally
-                {
-                    Await(items.DisposeAsync().AsTask());
-                }
-            }
-            catch (JiraApiException ex)
-            {
-                ThrowJiraError(ex, QueryText);
-            }
-            if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount((ulong)matches.Count, 1.0));
-            var limit = Math.Min(PagingParameters.First, plan.Limit == null ? ulong.MaxValue : (ulong)plan.Limit.Value);
-            var page = plan.SortOnClient(matches).Skip((int)Math.Min(PagingParameters.Skip, int.MaxValue)).Take((int)Math.Min(limit, int.MaxValue));
-            foreach (var record in page) WriteObject(plan.Project(record));
         }
     }
 }

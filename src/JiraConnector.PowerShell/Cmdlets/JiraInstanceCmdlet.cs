@@ -1,5 +1,7 @@
 using System.Management.Automation;
-using JiraConnector.Connection;
+using JiraConnector.Adapters;
+using JiraConnector.Errors;
+using JiraConnector.Completers;
 
 namespace JiraConnector.Cmdlets
 {
@@ -16,7 +18,7 @@ namespace JiraConnector.Cmdlets
 
         internal JiraInstance ResolveInstance()
         {
-            var session = JiraSessionRegistry.Current;
+            var session = SessionRegistry.Current;
             var value = Instance is PSObject wrapped ? wrapped.BaseObject : Instance;
             if (value is JiraInstance given) return given;
             if (value != null)
@@ -26,13 +28,13 @@ namespace JiraConnector.Cmdlets
                 if (found != null) return found;
                 ThrowTerminatingError(ErrorRecords.NotFound(
                     $"No Jira instance named '{name}' is connected. Run Get-JiraInstance to see the connected instances.",
-                    "InstanceNotFound", name));
+                    ErrorIds.ObjectNotFound.InstanceNotFound, name));
             }
             var fallback = session.Default;
             if (fallback == null)
             {
                 ThrowTerminatingError(ErrorRecords.NotFound(
-                    "No Jira instance is connected. Run Connect-JiraInstance first.", "NotConnected", null));
+                    "No Jira instance is connected. Run Connect-JiraInstance first.", ErrorIds.ObjectNotFound.NotConnected, null));
             }
             return fallback!;
         }

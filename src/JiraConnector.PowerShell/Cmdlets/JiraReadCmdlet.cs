@@ -1,15 +1,17 @@
-using System.Collections.Generic;
+using System;
 using System.Management.Automation;
-using System.Text.Json;
+using JiraConnector.Adapters;
 using JiraConnector.Http;
 using JiraConnector.Paging;
 using JiraConnector.Resources;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Cmdlets
 {
-    /// <summary>Base of cmdlets that stream paged reads: -PageSize, -NextPage and PowerShell's
-    /// -First/-Skip/-IncludeTotalCount. Records go to the pipeline as each page arrives while the
-    /// next page is fetched; where the read stops is kept for -NextPage.</summary>
+    /// <summary>Base of cmdlets that stream reads: -PageSize, -NextPage and PowerShell's
+    /// -First/-Skip/-IncludeTotalCount. Every reading cmdlet writes through <see cref="WriteRecords"/>,
+    /// the one loop over the engine's record stream: records go to the pipeline as each page arrives
+    /// while the next page is fetched.</summary>
     public abstract class JiraReadCmdlet : JiraInstanceCmdlet
     {
         /// <summary>Records per request (default 50); clamped to what the endpoint allows.</summary>
@@ -21,86 +23,70 @@ namespace JiraConnector.Cmdlets
         [Parameter]
         public SwitchParameter NextPage { get; set; }
 
-        /// <summary>Streams a paged read into the pipeline. <paramref name="selection"/> optionally
-        /// adds a client-side filter (applied before -Skip and -First), a projection of each record,
-        /// a total other than the endpoint's and a limit.</summary>
-        internal void WriteRecords(JiraInstance instance, ResourceDefinition resource, PagingStyle style, RecordSelection? selection = null)
-        {
-            selection ??= RecordSelection.All;
-            PageCursor start;
-            if (NextPage)
-            {
-                var saved = instance.Cursor;
-                if (saved == null)
-                {
-                    WriteWarning($"There is no further page on instance '{instance.Name}': the last read reached the end, or nothing was read yet.");
-                    return;
-                }
-                start = saved;
-            }
-            else
-            {
-                start = PageCursor.Start(style);
-            }
+        /// <summary>-Skip, -First and -PageSize, as the engine takes them.</summary>
+        internal ReadRange Range => new ReadRange(PagingParameters.Skip, PagingParameters.First, PageSize);
 
-            NoteClampedPageSize(style.FirstRequest);
-            var reader = new PagedReader(instance.Client, Trace);
-            var items = reader.ReadAsync(start, CancellationToken).GetAsyncEnumerator();
-            var toSkip = PagingParameters.Skip;
-            var toWrite = System.Math.Min(PagingParameters.First, selection.Limit);
+        /// <summary>Writes a stream's records (and, with -IncludeTotalCount, its total first), then
+        /// closes it whatever happens. <paramref name="written"/> runs after each record is written.</summary>
+        internal void WriteRecords(RecordStream stream, object? target, Action<object>? written = null)
+        {
             var totalWritten = !PagingParameters.IncludeTotalCount;
             try
             {
-                while (toWrite > 0 && MoveNext(items))
+                while (MoveNext(stream))
                 {
                     if (!totalWritten)
                     {
-                        WriteTotal(selection.Total?.Invoke(reader.Total) ?? (reader.Total, 1.0));
+                        WriteTotal(stream);
                         totalWritten = true;
                     }
-                    var record = resource.Shape(items.Current, instance.Name);
-                    if (selection.Filter != null && !selection.Filter(record)) continue;
-                    if (toSkip > 0)
-                    {
-                        toSkip--;
-                        continue;
-                    }
-                    WriteObject(selection.Project == null ? record : selection.Project(record));
-                    toWrite--;
+                    var record = stream.Current;
+                    WriteObject(RecordOutput.ToPipeline(record));
+                    written?.Invoke(record);
                 }
-                if (!totalWritten) WriteTotal(selection.Total?.Invoke(reader.Total) ?? (reader.Total, 1.0));
+                if (!totalWritten) WriteTotal(stream);
             }
             catch (JiraApiException ex)
             {
-                ThrowJiraError(ex, resource.Name);
+                ThrowJiraError(ex, target);
+            }
+            catch (JiraArgumentException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ex, target));
             }
             finally
             {
-                instance.Cursor = reader.Position;
-                Await(items.DisposeAsync().AsTask());
+                Await(stream.CloseAsync());
             }
         }
 
-        /// <summary>Each endpoint has its own page limit; say so when -PageSize asked for more.</summary>
-        private void NoteClampedPageSize(JiraRequest first)
+        /// <summary>-NextPage: the rest of the instance's last read, or a warning when there is none.</summary>
+        internal void WriteNextPage(JiraInstance instance, ResourceDefinition definition, object? target)
         {
-            var match = System.Text.RegularExpressions.Regex.Match(first.RelativeUrl, @"[?&]maxResults=(\d+)");
-            if (match.Success && int.TryParse(match.Groups[1].Value, out var sent) && sent < PageSize)
-            {
-                WriteVerbose($"-PageSize {PageSize} is more than this endpoint serves a page; asking for {sent}.");
-            }
+            if (HasNextPage(instance)) WriteRecords(RecordStreams.Continue(instance, definition, Range, Trace, CancellationToken)!, target);
         }
 
-        private bool MoveNext(IAsyncEnumerator<JsonElement> items)
+        /// <summary>Whether the instance's last read left a page to go on with; warns when not.</summary>
+        internal bool HasNextPage(JiraInstance instance)
         {
-            // Most items come from a page already in memory: skip the wait machinery for those.
-            var next = items.MoveNextAsync();
-            return next.IsCompletedSuccessfully ? next.Result : Await(next.AsTask());
+            if (instance.Cursor != null) return true;
+            WriteWarning($"There is no further page on instance '{instance.Name}': the last read reached the end, or nothing was read yet.");
+            return false;
         }
 
-        private void WriteTotal((long? Count, double Accuracy) total) =>
+        private bool MoveNext(RecordStream stream)
+        {
+            // Most records come from a page already in memory: skip the wait machinery for those.
+            var next = stream.MoveNextAsync();
+            return next.IsCompleted ? next.GetAwaiter().GetResult() : Await(next);
+        }
+
+        private void WriteTotal(RecordStream stream)
+        {
+            var total = Await(stream.TotalAsync());
             WriteObject(total.Count == null
                 ? PagingParameters.NewTotalCount(0, 0.0)
                 : PagingParameters.NewTotalCount((ulong)total.Count.Value, total.Accuracy));
+        }
     }
 }

@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using JiraConnector.Resources;
+using JiraConnector.Adapters;
 
 namespace JiraConnector.Cmdlets
 {
@@ -45,7 +46,7 @@ namespace JiraConnector.Cmdlets
             }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, "UnknownObject", objectName));
+                ThrowTerminatingError(ErrorRecords.From(ex, objectName));
                 throw; // not reached: ThrowTerminatingError always throws
             }
         }
@@ -54,9 +55,9 @@ namespace JiraConnector.Cmdlets
         /// read from Jira, whose properties describe it rather than a change).</summary>
         internal static IDictionary<string, object?> FieldsFrom(Hashtable? fields, PSObject? input)
         {
-            if (fields != null) return RequestBodies.FieldsOf(fields, new string[0]);
+            if (fields != null) return PowerShellValues.FieldsOf(fields, new string[0]);
             if (input == null || input.BaseObject is JiraRecord) return new Dictionary<string, object?>();
-            return RequestBodies.FieldsOf(input, new HashSet<string>(IdentityProperties, StringComparer.OrdinalIgnoreCase));
+            return PowerShellValues.FieldsOf(input, new HashSet<string>(IdentityProperties, StringComparer.OrdinalIgnoreCase));
         }
 
         /// <summary>Runs a write, turning bad input and Jira's refusals into ErrorRecords for this
@@ -69,7 +70,7 @@ namespace JiraConnector.Cmdlets
             }
             catch (ArgumentException ex)
             {
-                WriteError(ErrorRecords.InvalidArgument(ex, ArgumentErrors.IdFor(ex), target));
+                WriteError(ErrorRecords.From(ex, target));
             }
             catch (Http.JiraApiException ex)
             {

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Management.Automation;
 using JiraConnector.Resources;
+using JiraConnector.Completers;
 
 namespace JiraConnector.Cmdlets
 {

@@ -5,6 +5,8 @@ using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
 using JiraConnector.Events;
+using JiraConnector.Adapters;
+using JiraConnector.Http;
 
 namespace JiraConnector.Cmdlets
 {
@@ -45,7 +47,7 @@ namespace JiraConnector.Cmdlets
         protected override void ProcessRecord()
         {
             var instance = InstanceOrNone();
-            var secret = Secret == null ? null : EventSignatures.KeyBytes(new NetworkCredential(string.Empty, Secret).Password);
+            var secret = Secret == null ? null : WebhookSignature.KeyBytes(new NetworkCredential(string.Empty, Secret).Password);
             WebhookListener listener;
             try
             {
@@ -53,12 +55,12 @@ namespace JiraConnector.Cmdlets
             }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, ex.ParamName == "AllowRemote" ? EventErrorIds.PrefixNotLoopback : EventErrorIds.InvalidPrefix, Prefix));
+                ThrowTerminatingError(ErrorRecords.From(ex, Prefix));
                 return;
             }
             catch (WebhookListenerException ex)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, EventErrorIds.ListenerFailed, ErrorCategory.ResourceUnavailable, Prefix));
+                ThrowTerminatingError(ErrorRecords.From(ex, Prefix));
                 return;
             }
 
@@ -76,7 +78,7 @@ namespace JiraConnector.Cmdlets
                         bool more;
                         try
                         {
-                            more = Await(listener.Items.WaitToReadAsync(stop.Token).AsTask());
+                            more = Await(listener.WaitToReadAsync(stop.Token));
                         }
                         catch (OperationCanceledException) when (!Stopping)
                         {
@@ -84,7 +86,7 @@ namespace JiraConnector.Cmdlets
                             break;
                         }
                         if (!more) break;
-                        while ((Count == 0 || received < Count) && listener.Items.TryRead(out var item))
+                        while ((Count == 0 || received < Count) && listener.TryRead(out var item))
                         {
                             if (Handle(item, instance)) received++;
                         }
@@ -106,7 +108,7 @@ namespace JiraConnector.Cmdlets
             {
                 case ListenerItemKind.Delivery:
                     WriteVerbose(item.Message);
-                    var ev = EventMapper.FromWebhook(item.Json, instance?.Name ?? string.Empty, DateTimeOffset.UtcNow);
+                    var ev = item.ToEvent(instance?.Name ?? string.Empty, DateTimeOffset.UtcNow);
                     WriteObject(ev);
                     if (CallbackDelivery.IsEnabled(instance))
                     {
@@ -116,16 +118,15 @@ namespace JiraConnector.Cmdlets
                         }
                         catch (EventDeliveryException ex)
                         {
-                            WriteError(new ErrorRecord(ex, EventErrorIds.CallbackFailed, ErrorCategory.ConnectionError, ev));
+                            WriteError(ErrorRecords.From(ex, ev));
                         }
                     }
                     return true;
                 case ListenerItemKind.Rejected:
-                    WriteError(new ErrorRecord(new SecurityException(item.Message), item.ErrorId,
-                        item.ErrorId == EventErrorIds.BodyInvalid ? ErrorCategory.InvalidData : ErrorCategory.SecurityError, item.From));
+                    WriteError(ErrorRecords.New(item.ErrorId!, item.Message, item.From));
                     return false;
                 case ListenerItemKind.Failed:
-                    ThrowTerminatingError(new ErrorRecord(new WebhookListenerException(item.Message, null), item.ErrorId, ErrorCategory.ResourceUnavailable, Prefix));
+                    ThrowTerminatingError(ErrorRecords.From(new WebhookListenerException(item.Message, null), Prefix));
                     return false;
                 default:
                     WriteVerbose(item.Message);
@@ -135,6 +136,6 @@ namespace JiraConnector.Cmdlets
 
         /// <summary>The instance is optional here: it names the events and holds the callback settings.</summary>
         private JiraInstance? InstanceOrNone() =>
-            Instance == null && Connection.JiraSessionRegistry.Current.Default == null ? null : ResolveInstance();
+            Instance == null && SessionRegistry.Current.Default == null ? null : ResolveInstance();
     }
 }

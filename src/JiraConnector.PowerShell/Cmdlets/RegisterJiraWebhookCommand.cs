@@ -4,6 +4,7 @@ using System.Net;
 using System.Security;
 using JiraConnector.Events;
 using JiraConnector.Http;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Cmdlets
 {
@@ -48,20 +49,19 @@ namespace JiraConnector.Cmdlets
         {
             if (!Uri.TryCreate(Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
             {
-                ThrowTerminatingError(ErrorRecords.InvalidArgument(new ArgumentException($"-Url must be an absolute http or https URL, not '{Url}'.", "Url"), "InvalidWebhookUrl", Url));
+                ThrowTerminatingError(ErrorRecords.From(new JiraArgumentException(ErrorIds.InvalidArgument.InvalidWebhookUrl, $"-Url must be an absolute http or https URL, not '{Url}'.", "Url"), Url));
             }
             var instance = ResolveInstance();
             var kind = WebhookApi.KindFor(instance, Admin);
             if (kind == JiraWebhookKind.Dynamic && Secret != null)
             {
-                ThrowTerminatingError(ErrorRecords.InvalidArgument(new ArgumentException(
-                    "-Secret needs an admin webhook: Jira signs dynamic webhooks with the app's JWT, not a secret. Add -Admin.", "Secret"),
-                    EventErrorIds.SecretNeedsAdmin, Url));
+                ThrowTerminatingError(ErrorRecords.From(new JiraArgumentException(ErrorIds.InvalidArgument.WebhookSecretNeedsAdmin,
+                    "-Secret needs an admin webhook: Jira signs dynamic webhooks with the app's JWT, not a secret. Add -Admin.", "Secret"), Url));
             }
             if (kind == JiraWebhookKind.Dynamic && string.IsNullOrWhiteSpace(Jql))
             {
-                ThrowTerminatingError(ErrorRecords.InvalidArgument(new ArgumentException(
-                    "-Jql is required for a dynamic webhook, e.g. -Jql 'project = OPS'.", "Jql"), EventErrorIds.JqlRequired, Url));
+                ThrowTerminatingError(ErrorRecords.From(new JiraArgumentException(ErrorIds.InvalidArgument.WebhookJqlRequired,
+                    "-Jql is required for a dynamic webhook, e.g. -Jql 'project = OPS'.", "Jql"), Url));
             }
             if (!ShouldProcess($"{kind} webhook on {instance.Name}: {string.Join(", ", Event)} -> {UrlRedactor.Redact(url)}", "Register")) return;
             var secret = Secret == null ? null : new NetworkCredential(string.Empty, Secret).Password;

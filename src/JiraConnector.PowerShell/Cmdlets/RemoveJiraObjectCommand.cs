@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using JiraConnector.Resources;
+using JiraConnector.Completers;
 
 namespace JiraConnector.Cmdlets
 {

@@ -1,9 +1,11 @@
 using System;
-using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using JiraConnector.Bulk;
+using JiraConnector.Bulk.Journal;
+using JiraConnector.Bulk.Jobs;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Cmdlets
 {
@@ -41,64 +43,34 @@ namespace JiraConnector.Cmdlets
             if (!folder.Exists)
             {
                 ThrowTerminatingError(ErrorRecords.NotFound(JournalPath != null ? $"{folder.Path} holds no bulk job journal (manifest.json)." : BulkJobLookup.NotFoundMessage(Id),
-                    "BulkJobNotFound", JournalPath ?? Id));
+                    ErrorIds.ObjectNotFound.BulkJobNotFound, JournalPath ?? Id));
             }
-            var previous = BulkJobLookup.FromDisk(folder);
-            var manifest = previous.Manifest;
-            if (previous.Status == BulkJobStatus.RUNNING || (BulkJobRegistry.Find(manifest.JobId) is BulkJob live && !live.IsFinished))
-            {
-                Fail("BulkJobRunning", ErrorCategory.ResourceBusy, $"Job {manifest.JobId} is running (in this or another process): stop it or wait for it before resuming.");
-            }
-            if (previous.Status == BulkJobStatus.COMPLETED)
-            {
-                WriteWarning($"Job {manifest.JobId} has already completed: there is nothing to resume.");
-                WriteObject(previous);
-                return;
-            }
-            var instance = ResolveInstance();
-            if (!string.Equals(instance.Url.AbsoluteUri.TrimEnd('/'), manifest.InstanceUrl.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
-            {
-                Fail("InstanceMismatch", ErrorCategory.InvalidArgument,
-                    $"Job {manifest.JobId} ran against {manifest.InstanceUrl}, not {instance.Url}: connect to that site (or name it with -Instance) to resume it.");
-            }
-            CallbackTarget? callback = null;
+            BulkPlan plan;
             try
             {
-                callback = BulkCallbackParameters.Resolve(CallbackUrl ?? manifest.CallbackUrl, SignatureKey, instance);
+                var previous = BulkPlan.ReadForResume(folder);
+                if (previous.Status == BulkJobStatus.COMPLETED)
+                {
+                    WriteWarning($"Job {previous.JobId} has already completed: there is nothing to resume.");
+                    WriteObject(BulkJob.For(previous));
+                    return;
+                }
+                plan = BulkPlan.Resume(ResolveInstance(), previous, CallbackUrl, SignatureKey);
             }
-            catch (ArgumentException ex)
+            catch (Exception ex) when (ex is IJiraError)
             {
-                ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, "InvalidCallbackUrl", CallbackUrl));
+                ThrowTerminatingError(ErrorRecords.From(ex, JournalPath ?? Id));
+                return;
             }
-            if (!manifest.IsDownload) CheckSource(manifest);
-            if (!ShouldProcess(instance.Name, $"Resume bulk job {manifest.JobId} ({manifest.Action} {manifest.ObjectName} from {manifest.File})")) return;
+            if (!ShouldProcess(plan.Instance.Name, plan.Description)) return;
 
-            var job = new BulkJob(manifest, folder, MyInvocation.Line ?? "Resume-JiraBulkJob");
+            var run = plan.Open();
+            var job = BulkJob.For(run, MyInvocation.Line ?? "Resume-JiraBulkJob");
             JobRepository.Add(job);
-            BulkRunner.Start(job, instance, resume: true, callback);
+            plan.Start(run);
             var replay = JournalReplay.Read(folder.Journal);
-            WriteVerbose($"Resuming job {manifest.JobId}: {replay.Succeeded + replay.Failed} records done, {replay.InFlight.Count()} in flight to look up.");
+            WriteVerbose($"Resuming job {plan.Manifest.JobId}: {replay.Succeeded + replay.Failed} records done, {replay.InFlight.Count()} in flight to look up.");
             WriteObject(job);
         }
-
-        /// <summary>A file changed since the start would be half applied: refuse it clearly.</summary>
-        private void CheckSource(BulkManifest manifest)
-        {
-            if (!File.Exists(manifest.File))
-            {
-                Fail("SourceFileNotFound", ErrorCategory.ObjectNotFound, $"The source file {manifest.File} of job {manifest.JobId} no longer exists.");
-            }
-            if (manifest.SourceSha256 == null) return; // the job died before it read the file: nothing was sent
-            var source = new SourceFile(manifest.File, manifest.Format, manifest.Delimiter, manifest.NoFormulaEscape);
-            var (hash, _) = source.Inspect();
-            if (!string.Equals(hash, manifest.SourceSha256, StringComparison.OrdinalIgnoreCase))
-            {
-                Fail("SourceFileChanged", ErrorCategory.InvalidData,
-                    $"{manifest.File} has changed since job {manifest.JobId} started (SHA-256 {hash}, was {manifest.SourceSha256}). Restore the original file to resume, or start a new job.");
-            }
-        }
-
-        private void Fail(string errorId, ErrorCategory category, string message) =>
-            ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message), errorId, category, Id));
     }
 }

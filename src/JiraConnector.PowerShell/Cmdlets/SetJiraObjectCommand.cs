@@ -1,6 +1,8 @@
 using System.Collections;
 using System.Management.Automation;
 using JiraConnector.Resources;
+using JiraConnector.Errors;
+using JiraConnector.Completers;
 
 namespace JiraConnector.Cmdlets
 {
@@ -52,14 +54,14 @@ namespace JiraConnector.Cmdlets
             var fields = FieldsFrom(Fields, InputObject);
             if (Status != null && resource.Definition.Name != "incidents")
             {
-                ThrowTerminatingError(ErrorRecords.InvalidArgument(
-                    new JiraArgumentException("-Status moves incidents through their workflow; other resources have no status.", "Status"),
-                    "StatusNotSupported", Object));
+                ThrowTerminatingError(ErrorRecords.From(
+                    new JiraArgumentException(ErrorIds.InvalidArgument.StatusNotSupported, "-Status moves incidents through their workflow; other resources have no status.", "Status"),
+                    Object));
             }
             if (fields.Count == 0 && Status == null)
             {
-                WriteError(ErrorRecords.InvalidArgument(
-                    new JiraArgumentException($"Nothing to change on {Id}: give -Fields @{{name=value}} or -Status.", "Fields"), "NothingToChange", Id));
+                WriteError(ErrorRecords.From(
+                    new JiraArgumentException(ErrorIds.InvalidArgument.NothingToChange, $"Nothing to change on {Id}: give -Fields @{{name=value}} or -Status.", "Fields"), Id));
                 return;
             }
             var action = Status == null ? "Update " + string.Join(", ", fields.Keys) : fields.Count == 0 ? "Move to " + Status : $"Update {string.Join(", ", fields.Keys)} and move to {Status}";

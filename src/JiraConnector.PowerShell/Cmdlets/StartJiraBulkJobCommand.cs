@@ -1,11 +1,9 @@
 using System;
-using System.Collections.Generic;
-using System.IO;
 using System.Management.Automation;
 using System.Security;
 using JiraConnector.Bulk;
-using JiraConnector.Http;
-using JiraConnector.Resources;
+using JiraConnector.Bulk.Jobs;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Cmdlets
 {
@@ -92,129 +90,46 @@ namespace JiraConnector.Cmdlets
         protected override void ProcessRecord()
         {
             var instance = ResolveInstance();
-            var objectName = ParameterSetName == QuerySet ? "incidents" : Object.ToLowerInvariant();
-            var download = ParameterSetName != UploadSet;
-            BulkManifest manifest;
-            CallbackTarget? callback;
+            BulkPlan plan;
             try
             {
-                callback = BulkCallbackParameters.Resolve(CallbackUrl, SignatureKey, instance);
-                manifest = download ? DownloadManifest(objectName, instance) : UploadManifest(objectName, instance);
+                plan = Await(ParameterSetName == UploadSet
+                    ? BulkPlan.UploadAsync(instance, Request(Path), Trace, CancellationToken)
+                    : BulkPlan.DownloadAsync(instance, Request(OutFile), Trace, CancellationToken));
             }
-            catch (Query.OcnqlSyntaxException ex)
+            catch (Exception ex) when (ex is IJiraError)
             {
-                ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, "OcnqlSyntaxError", Query));
+                ThrowTerminatingError(ErrorRecords.From(ex, ParameterSetName == UploadSet ? Path : OutFile));
                 return;
             }
-            catch (ArgumentException ex)
-            {
-                ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, ErrorIdFor(ex), Path));
-                return;
-            }
-            catch (JiraApiException ex)
-            {
-                ThrowJiraError(ex, Path);
-                return;
-            }
+            if (plan.JqlNote != null) WriteVerbose("JQL: " + plan.JqlNote);
+            if (!ShouldProcess(instance.Name, plan.Description)) return;
 
-            manifest.JobId = BulkJobRegistry.NewId();
-            manifest.InstanceName = instance.Name;
-            manifest.InstanceUrl = instance.Url.AbsoluteUri;
-            manifest.ThrottleLimit = ThrottleLimit;
-            manifest.NoFormulaEscape = NoFormulaEscape;
-            manifest.CallbackUrl = callback?.Url.AbsoluteUri;
-            manifest.CreatedAt = DateTimeOffset.Now;
-
-            var folder = new JournalFolder(JournalPath == null ? JournalFolder.ForJob(manifest.JobId).Path : GetUnresolvedProviderPathFromPSPath(JournalPath));
-            if (folder.Exists)
-            {
-                ThrowTerminatingError(new ErrorRecord(new IOException($"{folder.Path} already holds the journal of a job. Resume it with Resume-JiraBulkJob -JournalPath, or choose another folder."),
-                    "JournalExists", ErrorCategory.ResourceExists, folder.Path));
-            }
-            var what = download ? $"{objectName} of {(Query ?? (string.IsNullOrWhiteSpace(Jql) ? "all projects" : Jql))} to {manifest.File}" : $"{manifest.Action} {objectName} from {manifest.File}";
-            if (!ShouldProcess(instance.Name, what)) return;
-
-            Directory.CreateDirectory(folder.Path);
-            manifest.Save(folder.Manifest);
-            var job = new BulkJob(manifest, folder, MyInvocation.Line ?? "Start-JiraBulkJob");
+            var run = plan.Open();
+            var job = BulkJob.For(run, MyInvocation.Line ?? "Start-JiraBulkJob");
             JobRepository.Add(job);
-            WriteVerbose($"Bulk job {job.JobId}: {what}; journal in {folder.Path}.");
+            WriteVerbose($"Bulk job {job.JobId}: {plan.Description}; journal in {plan.Folder.Path}.");
             // Written before it starts, so what the pipeline first sees is the job as created.
             WriteObject(job);
-            BulkRunner.Start(job, instance, resume: false, callback);
+            plan.Start(run);
         }
 
-        private BulkManifest UploadManifest(string objectName, JiraInstance instance)
+        /// <summary>The parameters as the engine's request, paths resolved against the current location.</summary>
+        private BulkRequest Request(string file) => new BulkRequest
         {
-            var file = GetUnresolvedProviderPathFromPSPath(Path);
-            if (!File.Exists(file)) throw new JiraArgumentException($"The file {file} does not exist.", "Path");
-            var format = SourceFile.FormatOf(file);
-            var action = (BulkAction)Enum.Parse(typeof(BulkAction), Action, ignoreCase: true);
-            var identifier = IdentifierField ?? (objectName == "comments" || objectName == "worklogs" ? "id" : "key");
-            if (objectName == "incidents" && !IncidentRecordMapper.IsKeyOrId(identifier))
-            {
-                // An unknown identifier field would fail every record: say so now, not in the journal.
-                var catalog = Await(FieldCatalog.ForAsync(instance, Trace, CancellationToken));
-                catalog.Resolve(identifier);
-            }
-            if ((objectName == "comments" || objectName == "worklogs") && action == BulkAction.Upsert)
-            {
-                throw new JiraArgumentException($"{objectName} cannot be upserted: Jira has no field to find an existing one by. Use -Action Create or Update.", "Action");
-            }
-            return new BulkManifest
-            {
-                ObjectName = objectName,
-                Action = action,
-                File = file,
-                Format = format,
-                Delimiter = Delimiter ?? (file.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? "\t" : ","),
-                IdentifierField = identifier,
-            };
-        }
-
-        private BulkManifest DownloadManifest(string objectName, JiraInstance instance)
-        {
-            if (objectName != "incidents") throw new JiraArgumentException($"Downloads read incidents; '{objectName}' can be read with Get-JiraObject.", "Object");
-            var file = GetUnresolvedProviderPathFromPSPath(OutFile);
-            var format = SourceFile.FormatOf(file);
-            if (format == "json") throw new JiraArgumentException("A download writes .csv or .jsonl (one incident a line), not .json.", "OutFile");
-            // The columns (and a query) are checked now: a name Jira does not know fails here, not in the background.
-            var catalog = Await(FieldCatalog.ForAsync(instance, Trace, CancellationToken));
-            var query = Query == null ? null : DownloadQuery.Plan(Query, catalog);
-            var fields = query?.Fields ?? (IReadOnlyList<string>?)Fields;
-            if (fields != null)
-            {
-                foreach (var field in fields) DownloadColumn.Resolve(field, catalog);
-            }
-            if (query != null) WriteVerbose("JQL: " + query.Jql + (query.IsExact ? string.Empty : "  (narrowed; the job checks the rest)"));
-            return new BulkManifest
-            {
-                ObjectName = objectName,
-                Action = BulkAction.Download,
-                File = file,
-                Format = format,
-                Delimiter = Delimiter ?? ",",
-                Jql = query?.Jql ?? Jql,
-                Query = Query,
-                Limit = query?.Statement.Limit,
-                Fields = fields == null ? null : new List<string>(fields),
-            };
-        }
-
-        private string ErrorIdFor(ArgumentException ex)
-        {
-            if (ex is Query.OcnqlTranslationException) return "OcnqlInvalidQuery";
-            switch (ex.ParamName)
-            {
-                case "Path": return ex.Message.StartsWith("The file", StringComparison.Ordinal) ? "SourceFileNotFound" : "UnsupportedFileType";
-                case "OutFile": return "UnsupportedFileType";
-                case "CallbackUrl": return "InvalidCallbackUrl";
-                case "Fields": return ParameterSetName == UploadSet ? "UnknownIdentifierField" : "UnknownField";
-                case "Query": return ex is Query.OcnqlTranslationException ? "OcnqlInvalidQuery" : "ObjectNotSupported";
-                case "Action": return "ActionNotSupported";
-                case "Object": return "ObjectNotSupported";
-                default: return "InvalidArgument";
-            }
-        }
+            ObjectName = ParameterSetName == QuerySet ? "incidents" : Object.ToLowerInvariant(),
+            Action = ParameterSetName == UploadSet ? (BulkAction)Enum.Parse(typeof(BulkAction), Action, ignoreCase: true) : BulkAction.Download,
+            File = GetUnresolvedProviderPathFromPSPath(file),
+            IdentifierField = IdentifierField,
+            Delimiter = Delimiter,
+            Jql = Jql,
+            Query = Query,
+            Fields = Fields,
+            NoFormulaEscape = NoFormulaEscape,
+            ThrottleLimit = ThrottleLimit,
+            JournalPath = JournalPath == null ? null : GetUnresolvedProviderPathFromPSPath(JournalPath),
+            CallbackUrl = CallbackUrl,
+            SignatureKey = SignatureKey,
+        };
     }
 }

@@ -1,5 +1,7 @@
 using System.Management.Automation;
 using JiraConnector.Bulk;
+using JiraConnector.Bulk.Jobs;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Cmdlets
 {
@@ -23,10 +25,10 @@ namespace JiraConnector.Cmdlets
         {
             foreach (var job in SelectedJobs())
             {
-                if (BulkJobRegistry.Find(job.JobId) != job)
+                if (BulkJobRegistry.Find(job.JobId) != job.Run)
                 {
-                    WriteError(new ErrorRecord(new PSInvalidOperationException($"Job {job.JobId} does not run in this session ({job.Status}); only the session that runs a job can stop it."),
-                        "BulkJobNotInSession", ErrorCategory.InvalidOperation, job.JobId));
+                    WriteError(ErrorRecords.New(ErrorIds.InvalidOperation.BulkJobNotInSession,
+                        $"Job {job.JobId} does not run in this session ({job.Status}); only the session that runs a job can stop it.", job.JobId));
                     continue;
                 }
                 if (!job.IsFinished && ShouldProcess(job.JobId, "Stop bulk job")) job.StopJob();

@@ -1,10 +1,9 @@
-using System;
 using System.Management.Automation;
 using System.Net;
 using System.Security;
 using System.Text;
-using JiraConnector.Bulk;
 using JiraConnector.Http;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Cmdlets
 {
@@ -38,7 +37,7 @@ namespace JiraConnector.Cmdlets
             var secret = key is SecureString secure ? new NetworkCredential(string.Empty, secure).Password : key?.ToString();
             if (string.IsNullOrEmpty(secret))
             {
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Key is empty."), "EmptySignatureKey", ErrorCategory.InvalidArgument, null));
+                ThrowTerminatingError(ErrorRecords.From(new JiraArgumentException(ErrorIds.InvalidArgument.EmptySignatureKey, "-Key is empty.", "Key"), null));
             }
             WriteObject(WebhookSignature.Verify(bytes, Signature, secret!));
         }

@@ -4,6 +4,8 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using JiraConnector.Bulk;
+using JiraConnector.Bulk.Jobs;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Cmdlets
 {
@@ -46,7 +48,7 @@ namespace JiraConnector.Cmdlets
                     foreach (var job in _jobs)
                     {
                         if (written.Contains(job)) continue;
-                        if (job.IsFinished && (BulkJobRegistry.Find(job.JobId) != job || job.WaitForEnd(TimeSpan.Zero)))
+                        if (job.IsFinished && (BulkJobRegistry.Find(job.JobId) != job.Run || job.Run.EndedHandle.WaitOne(TimeSpan.Zero)))
                         {
                             WriteProgress(Progress(job, completed: true));
                             written.Add(job);
@@ -58,14 +60,14 @@ namespace JiraConnector.Cmdlets
                         }
                     }
                     if (written.Count == _jobs.Count || DateTime.UtcNow >= deadline) break;
-                    var running = _jobs.Where(j => !written.Contains(j) && BulkJobRegistry.Find(j.JobId) == j).Select(j => j.Finished).ToArray();
+                    var running = _jobs.Where(j => !written.Contains(j) && BulkJobRegistry.Find(j.JobId) == j.Run).Select(j => j.Run.EndedHandle).ToArray();
                     if (running.Length == 0)
                     {
                         // Jobs of other processes: read their journal again in a moment.
                         if (CancellationToken.WaitHandle.WaitOne(TimeSpan.FromSeconds(1))) break;
                         for (var i = 0; i < _jobs.Count; i++)
                         {
-                            if (!written.Contains(_jobs[i]) && BulkJobRegistry.Find(_jobs[i].JobId) != _jobs[i]) _jobs[i] = BulkJobLookup.FromDisk(_jobs[i].Folder);
+                            if (!written.Contains(_jobs[i]) && BulkJobRegistry.Find(_jobs[i].JobId) != _jobs[i].Run) _jobs[i] = BulkJob.For(BulkJobLookup.FromDisk(_jobs[i].Run.Folder));
                         }
                         continue;
                     }
@@ -76,7 +78,7 @@ namespace JiraConnector.Cmdlets
                 {
                     if (!CancellationToken.IsCancellationRequested)
                     {
-                        WriteError(new ErrorRecord(new TimeoutException($"Job {job.JobId} is still {job.Status} after {Timeout} s."), "WaitTimeout", ErrorCategory.OperationTimeout, job));
+                        WriteError(ErrorRecords.New(ErrorIds.OperationTimeout.WaitTimeout, $"Job {job.JobId} is still {job.Status} after {Timeout} s.", job));
                     }
                 }
             }

@@ -12,6 +12,7 @@ public static class IssueEndpoints
 {
     public const int MaxBulkCreate = 50;
     public const int MaxBulkFetch = 100;
+    public const int MaxBulkFetchProperties = 5;
 
     public static void Map(RouteGroupBuilder api, int version, EmulatorState state)
     {
@@ -132,38 +133,39 @@ public static class IssueEndpoints
         });
     }
 
+    /// <summary>
+    /// issue/bulkfetch as the spec describes it: 1 to 100 ids or keys (mixed, keys case-insensitive), at most 5
+    /// property keys, fields defaulting to *navigable; each issue once, in ascending id order, rendered as GET
+    /// issue renders it. Issues that do not exist are left out of both lists: the spec keeps issueErrors for
+    /// retriable or payload errors ("Issues which aren't found or that the user doesn't have permission to view
+    /// won't be returned in this list"), which the emulator never has, so issueErrors is always empty.
+    /// </summary>
     private static async Task<IResult> BulkFetch(HttpContext context, int version, EmulatorState state)
     {
         var ctx = ApiContext.From(context, version, state.Options.Deployment);
         var body = await context.Request.ReadJsonObjectAsync();
         var wanted = body.GetStrings("issueIdsOrKeys");
-        if (body["issueIdsOrKeys"] is null) throw JiraErrorException.Field("issueIdsOrKeys", "The issueIdsOrKeys are required.");
+        // The spec's 400: "no issue IDs/keys were present, or more than 100 issue IDs/keys were requested".
+        if (wanted.Count == 0) throw JiraErrorException.Field("issueIdsOrKeys", "The issueIdsOrKeys are required.");
         if (wanted.Count > MaxBulkFetch)
             throw JiraErrorException.BadRequest($"The number of issues requested ({wanted.Count}) exceeds the limit of {MaxBulkFetch}.");
+        var properties = body.GetStrings("properties");
+        if (properties.Count > MaxBulkFetchProperties)
+            throw JiraErrorException.BadRequest($"The number of issue property keys requested ({properties.Count}) exceeds the limit of {MaxBulkFetchProperties}.");
         var fields = FieldSelection.Parse(body.GetStrings("fields"), "*navigable");
-        var extras = IssueExtras.From(body.GetStrings("expand"), body.GetStrings("properties"));
-        var found = new Dictionary<long, Issue>();
-        var missing = new List<string>();
+        var extras = IssueExtras.From(body.GetStrings("expand"), properties);
+        var found = new SortedDictionary<long, Issue>();
         foreach (var idOrKey in wanted)
         {
             if (state.Data.Issues.Find(idOrKey) is { } issue) found[issue.Id] = issue;
-            else missing.Add(idOrKey);
         }
         return JsonResponse.Ok(w =>
         {
             w.WriteStartObject();
             w.WriteStartArray("issues");
-            // Results come in ascending id order, whatever order was asked for.
-            foreach (var issue in found.Values.OrderBy(i => i.Id)) IssueRenderer.Write(w, issue, fields, ctx, extras);
+            foreach (var issue in found.Values) IssueRenderer.Write(w, issue, fields, ctx, extras);
             w.WriteEndArray();
             w.WriteStartArray("issueErrors");
-            foreach (var id in missing)
-            {
-                w.WriteStartObject();
-                w.WriteString("id", id);
-                w.WriteString("errorMessage", Lookup.IssueNotFound);
-                w.WriteEndObject();
-            }
             w.WriteEndArray();
             w.WriteEndObject();
         });

@@ -127,6 +127,8 @@ public sealed class IssueService(JiraData data, EventBus events, TimeProvider ti
             }
         }
         SetProperties(issue, input.Properties);
+        // Properties leave no changelog item, so Record may not mark the store changed; JQL reads them all the same.
+        if (input.Properties is not null) data.Issues.MarkChanged();
         foreach (var body in input.CommentsToAdd) AddComment(issue, body, caller, publish: true);
         Record(issue, caller, now, items, "issue_updated");
     }

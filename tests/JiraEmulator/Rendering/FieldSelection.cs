@@ -42,8 +42,11 @@ public sealed class FieldSelection
 
     public bool IncludesNonNavigable(string field) => !exclude.Contains(field) && (all || include.Contains(field));
 
-    /// <summary>True when nothing beyond id and key was asked for: search/jql then allows 5000 per page.</summary>
-    public bool OnlyIdOrKey => !all && !navigable && include.All(f => f is "id" or "key");
+    /// <summary>
+    /// True when nothing beyond id and key was asked for: search/jql then allows 5000 per page. The same test as
+    /// HasAnyField (names in any case), so the page size follows what the page renders.
+    /// </summary>
+    public bool OnlyIdOrKey => !HasAnyField;
 
     public bool WantsKey => include.Contains("key") || HasAnyField;
 

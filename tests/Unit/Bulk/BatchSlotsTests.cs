@@ -1,4 +1,5 @@
 using JiraConnector.Bulk;
+using JiraConnector.Bulk.Upload;
 
 namespace JiraConnector.Tests.Unit.Bulk;
 

@@ -1,5 +1,6 @@
 using JiraConnector.Bulk;
 using JiraConnector.Tests.Unit.Support;
+using JiraConnector.Bulk.Jobs;
 
 namespace JiraConnector.Tests.Unit.Bulk;
 

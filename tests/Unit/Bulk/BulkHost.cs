@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using JiraConnector.Bulk;
 using JiraConnector.Tests.Unit.Support;
+using JiraConnector.Bulk.Journal;
+using JiraConnector.Bulk.Jobs;
 
 namespace JiraConnector.Tests.Unit.Bulk;
 

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using JiraConnector.Bulk;
 using JiraConnector.Tests.Unit.Support;
+using JiraConnector.Bulk.Jobs;
 
 namespace JiraConnector.Tests.Unit.Bulk;
 

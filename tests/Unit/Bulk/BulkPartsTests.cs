@@ -1,6 +1,8 @@
 using System.Text;
 using JiraConnector.Bulk;
 using JiraConnector.Http;
+using JiraConnector.Bulk.Sources;
+using JiraConnector.Bulk.Journal;
 
 namespace JiraConnector.Tests.Unit.Bulk;
 

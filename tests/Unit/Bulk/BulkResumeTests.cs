@@ -2,6 +2,7 @@ using System.Management.Automation;
 using System.Text.Json;
 using JiraConnector.Bulk;
 using JiraConnector.Tests.Unit.Support;
+using JiraConnector.Bulk.Jobs;
 
 namespace JiraConnector.Tests.Unit.Bulk;
 

@@ -1,5 +1,7 @@
 using JiraConnector.Bulk;
 using JiraConnector.Tests.Unit.Support;
+using JiraConnector.Bulk.Markers;
+using JiraConnector.Bulk.Jobs;
 
 namespace JiraConnector.Tests.Unit.Bulk;
 

@@ -5,6 +5,9 @@ using JiraConnector.Bulk;
 using JiraConnector.Resources;
 using JiraConnector.Tests.Unit.Resources;
 using JiraConnector.Tests.Unit.Support;
+using JiraConnector.Bulk.Upload;
+using JiraConnector.Bulk.Sources;
+using JiraConnector.Bulk.Jobs;
 
 namespace JiraConnector.Tests.Unit.Bulk;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using JiraConnector.Bulk;
+using JiraConnector.Bulk.Jobs;
 
 namespace JiraConnector.Tests.Unit.Bulk;
 

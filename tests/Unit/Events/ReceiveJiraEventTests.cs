@@ -80,9 +80,10 @@ public sealed class ReceiveJiraEventTests(CloudEmulator cloud) : IClassFixture<C
 
             Assert.True(running.AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(30)), "no event arrived");
             Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized), (forged, unsigned));
-            var ev = (JiraEvent)Assert.Single(output).BaseObject;
+            var written = Assert.Single(output);
+            var ev = (JiraEvent)written.BaseObject;
             Assert.Equal(("incidents", "OPS-2", JiraEventType.UPDATED, "jira:issue_updated"), (ev.ObjectType, ev.ObjectId, ev.EventType, ev.JiraEventName));
-            Assert.Equal("Changed for the webhook", ((PSObject)ev.Raw!).Properties["issue"].Value is PSObject issue
+            Assert.Equal("Changed for the webhook", ((PSObject)written.Properties["Raw"].Value).Properties["issue"].Value is PSObject issue
                 ? ((PSObject)issue.Properties["fields"].Value).Properties["summary"].Value : null);
             Assert.Equal(
                 ["WebhookSignatureInvalid,JiraConnector.Cmdlets.ReceiveJiraEventCommand", "WebhookSignatureMissing,JiraConnector.Cmdlets.ReceiveJiraEventCommand"],

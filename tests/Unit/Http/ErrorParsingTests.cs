@@ -72,6 +72,6 @@ public sealed class ErrorParsingTests
     [InlineData(418, "JiraRequestFailed")]
     public void Each_status_has_its_error_id(int status, string errorId)
     {
-        Assert.Equal(errorId, JiraErrorId.ForStatus(status));
+        Assert.Equal(errorId, JiraApiException.IdForStatus(status));
     }
 }

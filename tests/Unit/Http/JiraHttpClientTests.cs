@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http;
 using JiraConnector.Http;
 using JiraConnector.Tests.Unit.Support;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Tests.Unit.Http;
 
@@ -60,7 +61,7 @@ public sealed class JiraHttpClientTests(CloudEmulator emulator) : IClassFixture<
 
         var failure = await Assert.ThrowsAsync<JiraApiException>(() => client.SendAsync(create, null, TestContext.Current.CancellationToken));
 
-        Assert.Equal(JiraErrorId.ServerError, failure.ErrorId);
+        Assert.Equal(ErrorIds.ResourceUnavailable.JiraServerError, failure.ErrorId);
         Assert.Equal(503, failure.StatusCode);
         Assert.Single(await _admin.RequestsAsync("/issue"));
     }
@@ -73,7 +74,7 @@ public sealed class JiraHttpClientTests(CloudEmulator emulator) : IClassFixture<
 
         var failure = await Assert.ThrowsAsync<JiraApiException>(() => client.GetJsonAsync(Myself, null, TestContext.Current.CancellationToken));
 
-        Assert.Equal(JiraErrorId.RateLimited, failure.ErrorId);
+        Assert.Equal(ErrorIds.LimitsExceeded.JiraRateLimited, failure.ErrorId);
         Assert.Equal(3, (await _admin.RequestsAsync("/myself")).Count);
     }
 
@@ -86,7 +87,7 @@ public sealed class JiraHttpClientTests(CloudEmulator emulator) : IClassFixture<
 
         var failure = await Assert.ThrowsAsync<JiraApiException>(() => client.GetJsonAsync(Myself, trace, TestContext.Current.CancellationToken));
 
-        Assert.Equal(JiraErrorId.ConnectionFailed, failure.ErrorId);
+        Assert.Equal(ErrorIds.ConnectionError.JiraConnectionFailed, failure.ErrorId);
         Assert.Equal(2, trace.Lines.Count(l => l.StartsWith("retry ", StringComparison.Ordinal)));
         // .NET's handler itself resends a request once when a reused pooled connection turns out
         // closed, so the server may see a few more than our three attempts, never fewer.
@@ -101,7 +102,7 @@ public sealed class JiraHttpClientTests(CloudEmulator emulator) : IClassFixture<
 
         var failure = await Assert.ThrowsAsync<JiraApiException>(() => client.GetJsonAsync(Myself, null, TestContext.Current.CancellationToken));
 
-        Assert.Equal(JiraErrorId.Timeout, failure.ErrorId);
+        Assert.Equal(ErrorIds.OperationTimeout.JiraTimeout, failure.ErrorId);
         Assert.Contains("-TimeoutSec", failure.Message);
     }
 
@@ -112,7 +113,7 @@ public sealed class JiraHttpClientTests(CloudEmulator emulator) : IClassFixture<
 
         var failure = await Assert.ThrowsAsync<JiraApiException>(() => client.GetJsonAsync(Myself, null, TestContext.Current.CancellationToken));
 
-        Assert.Equal(JiraErrorId.AuthenticationFailed, failure.ErrorId);
+        Assert.Equal(ErrorIds.AuthenticationError.JiraAuthenticationFailed, failure.ErrorId);
         Assert.Equal(401, failure.StatusCode);
         Assert.Contains("not authenticated", failure.Message, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("WRONG-SECRET-123", failure.ToString());

@@ -4,6 +4,7 @@ using System.Net.Http;
 using JiraConnector.Connection;
 using JiraConnector.Http;
 using JiraConnector.Tests.Unit.Support;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Tests.Unit.Http;
 
@@ -133,11 +134,11 @@ public sealed class ResilienceTests(CloudEmulator emulator) : IClassFixture<Clou
         for (var i = 0; i < 4; i++)
         {
             var failure = await Assert.ThrowsAsync<JiraApiException>(() => client.GetJsonAsync(myself, trace, TestContext.Current.CancellationToken));
-            Assert.Equal(JiraErrorId.ServerError, failure.ErrorId);
+            Assert.Equal(ErrorIds.ResourceUnavailable.JiraServerError, failure.ErrorId);
         }
         var open = await Assert.ThrowsAsync<JiraApiException>(() => client.GetJsonAsync(myself, trace, TestContext.Current.CancellationToken));
 
-        Assert.Equal(JiraErrorId.CircuitOpen, open.ErrorId);
+        Assert.Equal(ErrorIds.ResourceUnavailable.JiraCircuitOpen, open.ErrorId);
         Assert.Contains("Try again later", open.Message);
         Assert.Equal(4, (await _admin.RequestsAsync("/myself")).Count);
         Assert.Contains(trace.Lines, l => l.StartsWith("circuit opened", StringComparison.Ordinal));
@@ -157,7 +158,7 @@ public sealed class ResilienceTests(CloudEmulator emulator) : IClassFixture<Clou
         var failure = await Assert.ThrowsAsync<JiraApiException>(() =>
             client.SendAsync(new JiraRequest(HttpMethod.Post, "rest/api/3/issue", "{\"fields\":{}}"), null, TestContext.Current.CancellationToken));
 
-        Assert.Equal(fault == "drop" ? JiraErrorId.ConnectionFailed : JiraErrorId.Timeout, failure.ErrorId);
+        Assert.Equal(fault == "drop" ? ErrorIds.ConnectionError.JiraConnectionFailed : ErrorIds.OperationTimeout.JiraTimeout, failure.ErrorId);
         Assert.Single(await _admin.SettledRequestsAsync("/issue"));
     }
 

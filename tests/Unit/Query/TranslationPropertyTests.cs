@@ -6,6 +6,8 @@ using JiraConnector.Paging;
 using JiraConnector.Query;
 using JiraConnector.Resources;
 using JiraConnector.Tests.Unit.Support;
+using JiraConnector.Json;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Tests.Unit.Query;
 
@@ -64,7 +66,7 @@ public sealed class TranslationPropertyTests(CloudEmulator emulator) : IClassFix
         {
             found = await SearchAsync(client, translation.Jql);
         }
-        catch (JiraApiException ex) when (ex.ErrorId == JiraErrorId.BadRequest)
+        catch (JiraApiException ex) when (ex.ErrorId == ErrorIds.InvalidArgument.JiraBadRequest)
         {
             // Jira refusing a value it does not know (no such status or user) is fine: it did not run
             // a different query.

@@ -1,5 +1,6 @@
 using JiraConnector.Resources;
 using JiraConnector.Tests.Unit.Support;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Tests.Unit.Resources;
 
@@ -31,7 +32,7 @@ public sealed class FieldCatalogTests(CloudEmulator cloud) : IClassFixture<Cloud
         using var admin = new EmulatorAdmin(cloud.BaseUrl);
         var instance = ConnectedInstance.Connect(_host, cloud, "cat2");
         await admin.ClearAsync();
-        await admin.AddFaultAsync(new { status = 500, count = 1, pathContains = "/field" });
+        await admin.AddFaultAsync(new { status = 403, count = 1, pathContains = "/field" });
         try
         {
             await Assert.ThrowsAsync<JiraConnector.Http.JiraApiException>(() => FieldCatalog.ForAsync(instance, null, TestContext.Current.CancellationToken));

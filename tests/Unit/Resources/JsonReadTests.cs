@@ -1,5 +1,6 @@
 using System.Text.Json;
 using JiraConnector.Resources;
+using JiraConnector.Json;
 
 namespace JiraConnector.Tests.Unit.Resources;
 

@@ -3,6 +3,7 @@ using JiraConnector.Http;
 using JiraConnector.Paging;
 using JiraConnector.Resources;
 using JiraConnector.Tests.Unit.Support;
+using JiraConnector.Json;
 
 namespace JiraConnector.Tests.Unit.Resources;
 

@@ -12,7 +12,10 @@ public sealed class ModuleHost : IDisposable
     public ModuleHost()
     {
         var state = InitialSessionState.CreateDefault2();
-        state.ImportPSModule(typeof(JiraInstance).Assembly.Location);
+        var module = typeof(JiraConnector.Cmdlets.JiraCmdlet).Assembly.Location;
+        state.ImportPSModule(module);
+        // The manifest lists these; importing the dll alone, as here, does not load them.
+        state.Types.Add(new SessionStateTypeEntry(Path.Combine(Path.GetDirectoryName(module)!, "JiraConnector.types.ps1xml")));
         _runspace = RunspaceFactory.CreateRunspace(state);
         _runspace.Open();
     }

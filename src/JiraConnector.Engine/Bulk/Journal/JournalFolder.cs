@@ -1,0 +1,64 @@
+using System;
+using System.IO;
+
+namespace JiraConnector.Bulk.Journal
+{
+    /// <summary>Where a job's journal lives: one folder per job holding manifest.json, journal.jsonl
+    /// and a lock file that the process running the job holds open (the kernel drops it when that
+    /// process dies, even by SIGKILL).</summary>
+    internal sealed class JournalFolder
+    {
+        public JournalFolder(string path)
+        {
+            Path = System.IO.Path.GetFullPath(path);
+        }
+
+        public string Path { get; }
+        public string Manifest => System.IO.Path.Combine(Path, "manifest.json");
+        public string Journal => System.IO.Path.Combine(Path, "journal.jsonl");
+        public string Lock => System.IO.Path.Combine(Path, "running.lock");
+
+        public bool Exists => File.Exists(Manifest);
+
+        /// <summary>The variable that moves every job's journal elsewhere (a bigger disk, a test's
+        /// own folder).</summary>
+        public const string RootVariable = "JIRACONNECTOR_BULK_HOME";
+
+        /// <summary>$env:JIRACONNECTOR_BULK_HOME if set, else the user's data folder:
+        /// ~/.local/share/JiraConnector/bulk on Linux, %LOCALAPPDATA%\JiraConnector\bulk on Windows.</summary>
+        public static string DefaultRoot
+        {
+            get
+            {
+                var chosen = Environment.GetEnvironmentVariable(RootVariable);
+                if (!string.IsNullOrWhiteSpace(chosen)) return chosen!;
+                var data = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+                if (string.IsNullOrEmpty(data)) data = System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
+                return System.IO.Path.Combine(data, "JiraConnector", "bulk");
+            }
+        }
+
+        public static JournalFolder ForJob(string jobId) => new JournalFolder(System.IO.Path.Combine(DefaultRoot, jobId));
+
+        /// <summary>Takes the running lock; null when another live process holds it.</summary>
+        public FileStream? TryLock()
+        {
+            try
+            {
+                return new FileStream(Lock, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>True while some live process runs the job.</summary>
+        public bool IsLockedElsewhere()
+        {
+            if (!File.Exists(Lock)) return false;
+            using var probe = TryLock();
+            return probe == null;
+        }
+    }
+}

@@ -1,0 +1,280 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+using JiraConnector.Errors;
+using JiraConnector.Http;
+
+namespace JiraConnector.Events
+{
+    /// <summary>Listens for Jira's webhook POSTs on an HttpListener prefix, on a worker task. Each
+    /// delivery is checked (POST, size, X-Hub-Signature when a secret is set, JSON) and answered at
+    /// once (200, or 401/400/405/413); what the cmdlet must report is queued on a channel for the
+    /// pipeline thread, which alone may write to the pipeline. Closing the listener (Ctrl+C, the
+    /// count reached, the timeout) ends the worker at once.</summary>
+    internal sealed class WebhookListener : IDisposable
+    {
+        private const int MaxBody = 10 * 1024 * 1024;
+        private const int RememberedIdentifiers = 1000;
+
+        private readonly HttpListener _listener;
+        private readonly byte[]? _secret;
+        private readonly Channel<ListenerItem> _items = Channel.CreateUnbounded<ListenerItem>(new UnboundedChannelOptions { SingleReader = true });
+        private readonly HashSet<string> _identifiers = new HashSet<string>(StringComparer.Ordinal);
+        private readonly Queue<string> _identifierOrder = new Queue<string>();
+
+        private WebhookListener(HttpListener listener, string prefix, byte[]? secret)
+        {
+            _listener = listener;
+            Prefix = prefix;
+            _secret = secret;
+        }
+
+        /// <summary>The prefix listened on, as HttpListener takes it (with a trailing slash).</summary>
+        public string Prefix { get; }
+
+        /// <summary>Waits until an item can be read; false once the listener has stopped.</summary>
+        public Task<bool> WaitToReadAsync(CancellationToken cancellationToken) => _items.Reader.WaitToReadAsync(cancellationToken).AsTask();
+
+        public bool TryRead(out ListenerItem item) => _items.Reader.TryRead(out item!);
+
+        /// <summary>Checks the prefix and starts listening; bad input is an ArgumentException naming -Prefix.</summary>
+        public static WebhookListener Start(string prefix, byte[]? secret, bool allowRemote)
+        {
+            var uri = ParsePrefix(prefix, allowRemote);
+            var listener = new HttpListener();
+            listener.Prefixes.Add(uri);
+            try
+            {
+                listener.Start();
+            }
+            catch (Exception ex) when (ex is HttpListenerException || ex is SocketException)
+            {
+                listener.Close();
+                throw new WebhookListenerException($"Cannot listen on {uri}: {ex.Message} Pick another port, or check that the address belongs to this machine.", ex);
+            }
+            return new WebhookListener(listener, uri, secret);
+        }
+
+        internal static string ParsePrefix(string prefix, bool allowRemote)
+        {
+            var text = (prefix ?? string.Empty).Trim();
+            if (!text.EndsWith("/", StringComparison.Ordinal)) text += "/";
+            // HttpListener's wildcard hosts (+ and *) are no host names to Uri: check a stand-in.
+            var parsed = text.Replace("://+:", "://wildcard.invalid:").Replace("://*:", "://wildcard.invalid:");
+            if (!Uri.TryCreate(parsed, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) ||
+                uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.Port <= 0)
+            {
+                throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidWebhookPrefix, $"-Prefix must be an http or https address with a port and no query, such as http://127.0.0.1:8080/jira/, not '{prefix}'.", "Prefix");
+            }
+            if (!allowRemote && !uri.IsLoopback)
+            {
+                throw new JiraArgumentException(ErrorIds.InvalidArgument.WebhookPrefixNotLoopback, $"-Prefix {text} listens beyond this machine. Use 127.0.0.1 or localhost (behind a tunnel or reverse proxy), or add -AllowRemote.", "AllowRemote");
+            }
+            return text;
+        }
+
+        /// <summary>Serves until the token is cancelled or the listener is closed.</summary>
+        public async Task RunAsync(CancellationToken cancellationToken)
+        {
+            // HttpListener has no cancellable wait: closing it ends GetContextAsync.
+            using (cancellationToken.Register(() => _listener.Close()))
+            {
+                try
+                {
+                    while (!cancellationToken.IsCancellationRequested)
+                    {
+                        HttpListenerContext context;
+                        try
+                        {
+                            context = await _listener.GetContextAsync().ConfigureAwait(false);
+                        }
+                        catch (Exception ex) when (cancellationToken.IsCancellationRequested || ex is ObjectDisposedException)
+                        {
+                            return;
+                        }
+                        await AnswerAsync(context).ConfigureAwait(false);
+                    }
+                }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    _items.Writer.TryWrite(ListenerItem.Failed($"The webhook listener on {Prefix} stopped: {ex.Message}"));
+                }
+                finally
+                {
+                    _items.Writer.TryComplete();
+                }
+            }
+        }
+
+        public void Dispose() => _listener.Close();
+
+        private async Task AnswerAsync(HttpListenerContext context)
+        {
+            var request = context.Request;
+            var from = request.RemoteEndPoint?.ToString() ?? "?";
+            try
+            {
+                if (!string.Equals(request.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase))
+                {
+                    Respond(context, 405, "Jira webhooks are POSTed.");
+                    _items.Writer.TryWrite(ListenerItem.Note($"{request.HttpMethod} {request.Url?.AbsolutePath} from {from} -> 405"));
+                    return;
+                }
+                if (request.ContentLength64 > MaxBody)
+                {
+                    Respond(context, 413, "The body is too large.");
+                    _items.Writer.TryWrite(ListenerItem.Rejected(ErrorIds.InvalidData.WebhookBodyInvalid, $"A webhook from {from} was refused: its body is over {MaxBody / (1024 * 1024)} MB.", from));
+                    return;
+                }
+                var body = await ReadBodyAsync(request.InputStream).ConfigureAwait(false);
+                if (body == null)
+                {
+                    Respond(context, 413, "The body is too large.");
+                    _items.Writer.TryWrite(ListenerItem.Rejected(ErrorIds.InvalidData.WebhookBodyInvalid, $"A webhook from {from} was refused: its body is over {MaxBody / (1024 * 1024)} MB.", from));
+                    return;
+                }
+                if (_secret != null)
+                {
+                    var check = WebhookSignature.CheckHub(request.Headers[WebhookSignature.HubHeader], _secret, body);
+                    if (check != HubCheck.Valid)
+                    {
+                        Respond(context, 401, "Invalid or missing X-Hub-Signature.");
+                        var (id, why) = check == HubCheck.Missing
+                            ? (ErrorIds.SecurityError.WebhookSignatureMissing, "it has no X-Hub-Signature header")
+                            : check == HubCheck.Malformed
+                                ? (ErrorIds.SecurityError.WebhookSignatureInvalid, "its X-Hub-Signature is not sha256=<hex>")
+                                : (ErrorIds.SecurityError.WebhookSignatureInvalid, "its X-Hub-Signature does not match the body and the secret");
+                        _items.Writer.TryWrite(ListenerItem.Rejected(id, $"A webhook from {from} was refused with 401: {why}.", from));
+                        return;
+                    }
+                }
+                JsonElement json;
+                if (body.Length == 0)
+                {
+                    // A webhook saved with "exclude body" sends nothing to parse.
+                    json = Parse(Encoding.UTF8.GetBytes("{}"));
+                }
+                else
+                {
+                    try
+                    {
+                        json = Parse(body);
+                    }
+                    catch (JsonException ex)
+                    {
+                        Respond(context, 400, "The body is not JSON.");
+                        _items.Writer.TryWrite(ListenerItem.Rejected(ErrorIds.InvalidData.WebhookBodyInvalid, $"A webhook from {from} was refused with 400: its body is not JSON ({ex.Message}).", from));
+                        return;
+                    }
+                }
+                Respond(context, 200, "OK");
+                var identifier = request.Headers["X-Atlassian-Webhook-Identifier"];
+                if (!string.IsNullOrEmpty(identifier) && !Remember(identifier!))
+                {
+                    // Jira repeats a delivery whose answer it did not get, with the same identifier.
+                    _items.Writer.TryWrite(ListenerItem.Note($"webhook {identifier} from {from} was already received: answered 200 and dropped"));
+                    return;
+                }
+                _items.Writer.TryWrite(ListenerItem.Delivery(json, identifier, from));
+            }
+            catch (Exception ex) when (ex is HttpListenerException || ex is IOException || ex is ObjectDisposedException)
+            {
+                _items.Writer.TryWrite(ListenerItem.Note($"a request from {from} broke off: {ex.Message}"));
+            }
+        }
+
+        private bool Remember(string identifier)
+        {
+            if (!_identifiers.Add(identifier)) return false;
+            _identifierOrder.Enqueue(identifier);
+            if (_identifierOrder.Count > RememberedIdentifiers) _identifiers.Remove(_identifierOrder.Dequeue());
+            return true;
+        }
+
+        private static JsonElement Parse(byte[] body)
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.Clone();
+        }
+
+        private static async Task<byte[]?> ReadBodyAsync(Stream input)
+        {
+            using var buffer = new MemoryStream();
+            var chunk = new byte[16384];
+            int read;
+            while ((read = await input.ReadAsync(chunk, 0, chunk.Length).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > MaxBody) return null;
+                buffer.Write(chunk, 0, read);
+            }
+            return buffer.ToArray();
+        }
+
+        private static void Respond(HttpListenerContext context, int status, string message)
+        {
+            var bytes = Encoding.UTF8.GetBytes(message);
+            context.Response.StatusCode = status;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            context.Response.ContentLength64 = bytes.Length;
+            context.Response.OutputStream.Write(bytes, 0, bytes.Length);
+            context.Response.Close();
+        }
+    }
+
+    /// <summary>What the listener hands to the pipeline thread.</summary>
+    internal sealed class ListenerItem
+    {
+        private ListenerItem(ListenerItemKind kind, string message, string? errorId, string? from, JsonElement json, string? identifier)
+        {
+            Kind = kind;
+            Message = message;
+            ErrorId = errorId;
+            From = from;
+            Json = json;
+            Identifier = identifier;
+        }
+
+        public ListenerItemKind Kind { get; }
+        public string Message { get; }
+        public string? ErrorId { get; }
+        public string? From { get; }
+        public JsonElement Json { get; }
+
+        /// <summary>A delivery's body as the normalized event.</summary>
+        public JiraEvent ToEvent(string instanceName, DateTimeOffset received) => EventMapper.FromWebhook(Json, instanceName, received);
+        public string? Identifier { get; }
+
+        public static ListenerItem Delivery(JsonElement json, string? identifier, string from) =>
+            new ListenerItem(ListenerItemKind.Delivery, $"webhook {identifier} from {from} -> 200", null, from, json, identifier);
+
+        public static ListenerItem Rejected(string errorId, string message, string from) =>
+            new ListenerItem(ListenerItemKind.Rejected, message, errorId, from, default, null);
+
+        public static ListenerItem Note(string message) => new ListenerItem(ListenerItemKind.Note, message, null, null, default, null);
+
+        public static ListenerItem Failed(string message) => new ListenerItem(ListenerItemKind.Failed, message, ErrorIds.ResourceUnavailable.WebhookListenerFailed, null, default, null);
+    }
+
+    internal enum ListenerItemKind
+    {
+        Delivery,
+        Rejected,
+        Note,
+        Failed,
+    }
+
+    /// <summary>The listener could not start or stopped on its own.</summary>
+    internal sealed class WebhookListenerException : Exception, IJiraError
+    {
+        public string ErrorId => ErrorIds.ResourceUnavailable.WebhookListenerFailed;
+
+        public WebhookListenerException(string message, Exception? inner) : base(message, inner) { }
+    }
+}

@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace JiraConnector.Http
+{
+    /// <summary>What to send, kept as data so that every retry builds a fresh HttpRequestMessage
+    /// (a sent message cannot be sent again).</summary>
+    internal sealed class JiraRequest
+    {
+        public JiraRequest(HttpMethod method, string relativeUrl, string? jsonBody = null, bool? safeToRepeat = null)
+            : this(method, relativeUrl, jsonBody == null ? default : new ArraySegment<byte>(Encoding.UTF8.GetBytes(jsonBody)), safeToRepeat)
+        {
+        }
+
+        /// <summary>A request whose body is already UTF-8 JSON (bulk batches are written as bytes):
+        /// sent as it is, on every attempt, with no detour through a string.</summary>
+        public JiraRequest(HttpMethod method, string relativeUrl, ArraySegment<byte> jsonUtf8, bool? safeToRepeat = null)
+        {
+            Method = method;
+            RelativeUrl = relativeUrl;
+            JsonUtf8 = jsonUtf8;
+            // GET, PUT and DELETE are idempotent by HTTP's definition; a POST is repeated only when
+            // the caller says it reads (search) rather than creates.
+            SafeToRepeat = safeToRepeat ?? (method != HttpMethod.Post && method.Method != "PATCH");
+        }
+
+        public HttpMethod Method { get; }
+
+        /// <summary>Path and query relative to the instance's API root, e.g. "rest/api/3/myself".</summary>
+        public string RelativeUrl { get; }
+
+        /// <summary>The body as UTF-8 JSON; no array when there is no body.</summary>
+        public ArraySegment<byte> JsonUtf8 { get; }
+
+        public bool SafeToRepeat { get; }
+
+        /// <summary>A notification to a callback URL (absolute, another host): sent without the
+        /// instance's credentials and kept out of its circuit breaker, whose business is Jira's health.</summary>
+        public bool IsCallback { get; private set; }
+
+        /// <summary>An answer read as a stream by its caller (a download to disk) instead of read whole
+        /// inside the retries.</summary>
+        public bool StreamsBody { get; set; }
+
+        /// <summary>Headers of its own (a callback's delivery id and signature).</summary>
+        public IReadOnlyList<KeyValuePair<string, string>> Headers { get; private set; } = Array.Empty<KeyValuePair<string, string>>();
+
+        /// <summary>A POST of a JSON body to a callback URL, with its own headers. Safe to repeat:
+        /// the delivery id lets the receiver drop a repeat.</summary>
+        public static JiraRequest Callback(Uri url, byte[] jsonUtf8, IReadOnlyList<KeyValuePair<string, string>> headers) =>
+            new JiraRequest(HttpMethod.Post, url.AbsoluteUri, new ArraySegment<byte>(jsonUtf8), safeToRepeat: true) { IsCallback = true, Headers = headers };
+
+        public HttpRequestMessage ToMessage(Uri baseUrl)
+        {
+            var message = new HttpRequestMessage(Method, new Uri(baseUrl, RelativeUrl));
+            message.Headers.Accept.ParseAdd("application/json");
+            foreach (var header in Headers) message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            if (JsonUtf8.Array != null)
+            {
+                message.Content = new ByteArrayContent(JsonUtf8.Array, JsonUtf8.Offset, JsonUtf8.Count);
+                message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            }
+            return message;
+        }
+
+        public override string ToString() => Method.Method + " " + (IsCallback ? UrlRedactor.Redact(RelativeUrl) : RelativeUrl);
+    }
+}

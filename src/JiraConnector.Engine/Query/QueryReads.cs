@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using JiraConnector.Http;
+using JiraConnector.Json;
+using JiraConnector.Paging;
+using JiraConnector.Resources;
+
+namespace JiraConnector.Query
+{
+    /// <summary>Runs a planned query as a record stream: paged with the client's filter and
+    /// projection, or, for resources whose endpoints cannot sort, read whole and sorted here.</summary>
+    internal static class QueryReads
+    {
+        /// <summary>The query's records; <paramref name="continuing"/> goes on from where the
+        /// instance's last read stopped (-NextPage) instead of from the start.</summary>
+        public static RecordStream Open(JiraInstance instance, QueryPlan plan, ReadRange range, bool continuing, IJiraTrace? trace,
+            CancellationToken cancellationToken)
+        {
+            var definition = plan.Resource.Bind();
+            var start = continuing && instance.Cursor != null ? instance.Cursor : PageCursor.Start(definition.Paging(instance, plan.Options));
+            var limit = plan.Limit == null ? ulong.MaxValue : (ulong)plan.Limit.Value;
+            if (plan.ClientOrder.Count > 0) return Sorted(instance, plan, definition, start, range, limit, trace, cancellationToken);
+            return RecordStreams.Paged(instance, definition, start, new RecordSelection
+            {
+                Filter = plan.IsExact ? null : (Func<JiraRecord, bool>)plan.Matches,
+                Project = plan.Select == null ? null : (Func<JiraRecord, object>)plan.Project,
+                Total = endpointTotal => TotalAsync(instance, plan, endpointTotal, trace, cancellationToken),
+                Limit = limit,
+            }, range, trace, cancellationToken);
+        }
+
+        /// <summary>Cloud's approximate-count for incidents, the endpoint's total elsewhere; either is
+        /// only an estimate when the client filters further.</summary>
+        private static async Task<RecordTotal> TotalAsync(JiraInstance instance, QueryPlan plan, long? endpointTotal, IJiraTrace? trace,
+            CancellationToken cancellationToken)
+        {
+            if (plan.Resource.Definition.Name != "incidents" || instance.Deployment != JiraDeployment.Cloud)
+            {
+                return new RecordTotal(endpointTotal, plan.IsExact ? 1.0 : 0.5);
+            }
+            var jql = plan.Options.Jql!;
+            var order = jql.IndexOf(" ORDER BY ", StringComparison.OrdinalIgnoreCase);
+            var body = JsonSerializer.Serialize(new Dictionary<string, string> { ["jql"] = order < 0 ? jql : jql.Substring(0, order) });
+            var request = new JiraRequest(HttpMethod.Post, instance.RestPath + "search/approximate-count", body, safeToRepeat: true);
+            using var answer = await instance.Client.GetJsonAsync(request, trace, cancellationToken).ConfigureAwait(false);
+            return new RecordTotal(JsonRead.Int64(answer.RootElement, "count"), plan.IsExact ? 0.99 : 0.5);
+        }
+
+        /// <summary>Reads every match, sorts on the client, then streams the sorted page. These lists
+        /// are small (projects, users, groups, schemes), so holding them is fine.</summary>
+        private static RecordStream Sorted(JiraInstance instance, QueryPlan plan, ResourceDefinition definition, PageCursor start, ReadRange range,
+            ulong limit, IJiraTrace? trace, CancellationToken cancellationToken)
+        {
+            var matches = new List<JiraRecord>();
+            var records = SortedAsync(instance, plan, definition, start, matches, trace, cancellationToken);
+            return new RecordStream(records.GetAsyncEnumerator(cancellationToken), range.Skip, Math.Min(range.First, limit),
+                () => Task.FromResult(new RecordTotal(matches.Count, 1.0)));
+        }
+
+        private static async IAsyncEnumerable<object> SortedAsync(JiraInstance instance, QueryPlan plan, ResourceDefinition definition, PageCursor start,
+            List<JiraRecord> matches, IJiraTrace? trace, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            var reader = new PagedReader(instance.Client, trace);
+            await foreach (var item in reader.ReadAsync(start, cancellationToken).ConfigureAwait(false))
+            {
+                var record = definition.Shape(item, instance.Name);
+                if (plan.Matches(record)) matches.Add(record);
+            }
+            foreach (var record in plan.SortOnClient(matches)) yield return plan.Project(record);
+        }
+    }
+}

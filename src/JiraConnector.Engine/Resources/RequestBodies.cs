@@ -1,0 +1,214 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using JiraConnector.Internal;
+using JiraConnector.Json;
+using JiraConnector.Errors;
+
+namespace JiraConnector.Resources
+{
+    /// <summary>Turns the -Fields of New-JiraObject and Set-JiraObject into Jira's request body:
+    /// plain text becomes ADF where Cloud's v3 API wants it, field names become ids, and simple values
+    /// take the shape each field type needs ("High" becomes {"name":"High"}).</summary>
+    internal static class RequestBodies
+    {
+        private static readonly HashSet<string> ByName = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "priority", "issuetype", "status", "resolution", "version", "component", "securitylevel",
+        };
+
+        public static string Build(WriteShape shape, JiraInstance instance, IDictionary<string, object?> fields, FieldCatalog? catalog, string? id)
+        {
+            var adf = WritesAdf(instance);
+            using var buffer = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                switch (shape)
+                {
+                    case WriteShape.IssueFields:
+                        WriteIssue(writer, fields, catalog!, adf, instance.Deployment == JiraDeployment.Cloud);
+                        break;
+                    case WriteShape.Comment:
+                        WriteWithText(writer, fields, "body", adf, required: true);
+                        break;
+                    case WriteShape.Worklog:
+                        WriteWorklog(writer, fields, adf);
+                        break;
+                    case WriteShape.Transition:
+                        WriteTransition(writer, fields, id);
+                        break;
+                    case WriteShape.Watcher:
+                        var user = id ?? Text(Take(fields, "accountId") ?? Take(fields, "name") ?? Take(fields, "username"));
+                        if (string.IsNullOrEmpty(user)) throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidId, "Give the watcher's account id (Cloud) or user name (Data Center) with -Id.", "Id");
+                        writer.WriteStringValue(user);
+                        break;
+                    default:
+                        PlainJson.Write(writer, fields.ToDictionary(p => p.Key, p => p.Value));
+                        break;
+                }
+            }
+            return Encoding.UTF8.GetString(buffer.ToArray());
+        }
+
+        private static void WriteIssue(Utf8JsonWriter writer, IDictionary<string, object?> fields, FieldCatalog catalog, bool adf, bool cloud)
+        {
+            writer.WriteStartObject();
+            WriteFieldsMember(writer, fields, catalog, adf, cloud);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>The "fields" member of an issue body, written into an object the caller has
+        /// opened (bulk jobs write fifty issues into one request, each with more members).</summary>
+        internal static void WriteIssueFields(Utf8JsonWriter writer, JiraInstance instance, IDictionary<string, object?> fields, FieldCatalog catalog) =>
+            WriteFieldsMember(writer, fields, catalog, WritesAdf(instance), instance.Deployment == JiraDeployment.Cloud);
+
+        /// <summary>Whether rich-text fields go as ADF: Cloud's v3 API (v2 and Data Center take plain text).</summary>
+        internal static bool WritesAdf(JiraInstance instance) => instance.RestPath.IndexOf("/3/", StringComparison.Ordinal) >= 0;
+
+        [MethodImpl(JitHints.PerRow)]
+        private static void WriteFieldsMember(Utf8JsonWriter writer, IDictionary<string, object?> fields, FieldCatalog catalog, bool adf, bool cloud)
+        {
+            writer.WriteStartObject("fields");
+            foreach (var pair in fields)
+            {
+                var field = catalog.Resolve(pair.Key);
+                writer.WritePropertyName(field.Id);
+                WriteFieldValue(writer, field, pair.Value, adf, cloud);
+            }
+            writer.WriteEndObject();
+        }
+
+        [MethodImpl(JitHints.PerRow)]
+        internal static void WriteFieldValue(Utf8JsonWriter writer, Field field, object? value, bool adf, bool cloud)
+        {
+            if (value == null || value is IDictionary)
+            {
+                PlainJson.Write(writer, value);
+                return;
+            }
+            switch (field.Type)
+            {
+                case "string" when field.IsRichText && adf && value is string text:
+                    AdfText.WriteDocument(writer, text);
+                    return;
+                case "number" when value is string number && double.TryParse(number, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed):
+                    writer.WriteNumberValue(parsed);
+                    return;
+                case "array":
+                    writer.WriteStartArray();
+                    foreach (var item in Items(value)) WriteItem(writer, field.ItemType, item, cloud);
+                    writer.WriteEndArray();
+                    return;
+                default:
+                    WriteItem(writer, field.Type ?? field.Id, value, cloud);
+                    return;
+            }
+        }
+
+        /// <summary>One value in the shape of its type: users by account id (or name on Data
+        /// Center), named things by name or id, options by value, projects by key or id.</summary>
+        [MethodImpl(JitHints.PerRow)]
+        private static void WriteItem(Utf8JsonWriter writer, string? type, object? value, bool cloud)
+        {
+            if (value == null || value is IDictionary || !(value is string || value is ValueType))
+            {
+                PlainJson.Write(writer, value);
+                return;
+            }
+            var text = Text(value)!;
+            var numeric = IsDigits(text);
+            switch (type)
+            {
+                case "user":
+                    writer.WriteStartObject();
+                    writer.WriteString(cloud ? "accountId" : "name", text);
+                    writer.WriteEndObject();
+                    return;
+                case "project":
+                    writer.WriteStartObject();
+                    writer.WriteString(numeric ? "id" : "key", text);
+                    writer.WriteEndObject();
+                    return;
+                case "option":
+                    writer.WriteStartObject();
+                    writer.WriteString(numeric ? "id" : "value", text);
+                    writer.WriteEndObject();
+                    return;
+                case string named when ByName.Contains(named):
+                    writer.WriteStartObject();
+                    writer.WriteString(numeric ? "id" : "name", text);
+                    writer.WriteEndObject();
+                    return;
+                default:
+                    PlainJson.Write(writer, value);
+                    return;
+            }
+        }
+
+        private static void WriteWithText(Utf8JsonWriter writer, IDictionary<string, object?> fields, string textField, bool adf, bool required)
+        {
+            if (required && !fields.ContainsKey(textField))
+            {
+                throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidField, $"Give the {textField} in -Fields, e.g. -Fields @{{{textField}='...'}}.", "Fields");
+            }
+            writer.WriteStartObject();
+            foreach (var pair in fields)
+            {
+                writer.WritePropertyName(string.Equals(pair.Key, textField, StringComparison.OrdinalIgnoreCase) ? textField : pair.Key);
+                if (string.Equals(pair.Key, textField, StringComparison.OrdinalIgnoreCase) && adf && pair.Value is string text)
+                {
+                    AdfText.WriteDocument(writer, text);
+                }
+                else
+                {
+                    PlainJson.Write(writer, pair.Value);
+                }
+            }
+            writer.WriteEndObject();
+        }
+
+        private static void WriteWorklog(Utf8JsonWriter writer, IDictionary<string, object?> fields, bool adf)
+        {
+            // Jira requires "started"; now is what a user logging time usually means.
+            var copy = new Dictionary<string, object?>(fields, StringComparer.OrdinalIgnoreCase);
+            if (!copy.ContainsKey("started")) copy["started"] = DateTimeOffset.Now;
+            WriteWithText(writer, copy, "comment", adf, required: false);
+        }
+
+        private static void WriteTransition(Utf8JsonWriter writer, IDictionary<string, object?> fields, string? id)
+        {
+            var transition = id ?? Text(Take(fields, "id") ?? Take(fields, "transition"));
+            if (string.IsNullOrEmpty(transition)) throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidId, "Give the transition's id with -Id (Get-JiraObject incidents/KEY/transitions lists them).", "Id");
+            writer.WriteStartObject();
+            writer.WriteStartObject("transition");
+            writer.WriteString("id", transition);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        private static object? Take(IDictionary<string, object?> fields, string name) => fields.TryGetValue(name, out var value) ? value : null;
+
+        [MethodImpl(JitHints.PerRow)]
+        private static string? Text(object? value) =>
+            value as string ?? (value == null ? null : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+
+        private static bool IsDigits(string text)
+        {
+            if (text.Length == 0) return false;
+            foreach (var c in text)
+            {
+                if (!char.IsDigit(c)) return false;
+            }
+            return true;
+        }
+
+        [MethodImpl(JitHints.PerRow)]
+        private static IEnumerable<object?> Items(object value) =>
+            value is string || !(value is IEnumerable list) ? new[] { value } : value as IEnumerable<object?> ?? list.Cast<object?>();
+    }
+}

@@ -1,0 +1,125 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using JiraConnector.Http;
+using JiraConnector.Paging;
+using JiraConnector.Json;
+using JiraConnector.Errors;
+
+namespace JiraConnector.Resources
+{
+    /// <summary>Creates, changes and deletes records of a resource. Only what the caller gives is
+    /// sent (an issue edit carries just those fields), and the result is read back as a typed record
+    /// where Jira answers with no more than a reference.</summary>
+    internal sealed class ResourceWriter
+    {
+        private readonly JiraInstance _instance;
+        private readonly ResolvedResource _resource;
+        private readonly ReadOptions _options;
+        private readonly IJiraTrace? _trace;
+
+        public ResourceWriter(JiraInstance instance, ResolvedResource resource, IJiraTrace? trace)
+        {
+            _instance = instance;
+            _resource = resource;
+            _trace = trace;
+            _options = new ReadOptions { ParentId = resource.ParentId };
+        }
+
+        private ResourceDefinition Definition => _resource.Definition;
+
+        public async Task<IReadOnlyList<JiraRecord>> CreateAsync(IDictionary<string, object?> fields, string? id, CancellationToken cancellationToken)
+        {
+            var create = Definition.Create ?? throw NotAllowed("created", d => d.Create != null);
+            var body = await BodyAsync(fields, id, cancellationToken).ConfigureAwait(false);
+            var answer = await SendAsync(create(_instance, _options, id, body), cancellationToken).ConfigureAwait(false);
+            return await ResultAsync(answer, id, cancellationToken).ConfigureAwait(false);
+        }
+
+        public async Task<IReadOnlyList<JiraRecord>> UpdateAsync(string id, IDictionary<string, object?> fields, bool readBack, CancellationToken cancellationToken)
+        {
+            var update = Definition.Update ?? throw NotAllowed("changed", d => d.Update != null);
+            var body = await BodyAsync(fields, id, cancellationToken).ConfigureAwait(false);
+            var answer = await SendAsync(update(_instance, _options, id, body), cancellationToken).ConfigureAwait(false);
+            return readBack ? await ResultAsync(answer, id, cancellationToken).ConfigureAwait(false) : new JiraRecord[0];
+        }
+
+        public async Task DeleteAsync(string id, CancellationToken cancellationToken)
+        {
+            var delete = Definition.Delete ?? throw NotAllowed("removed", d => d.Delete != null);
+            await SendAsync(delete(_instance, _options, id), cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Moves an incident to a status through the workflow: the transition that leads
+        /// there is looked up among those Jira offers now, then taken through the same resource
+        /// (incidents/{id}/transitions) that New-JiraObject uses.</summary>
+        public async Task TransitionAsync(string issue, string status, CancellationToken cancellationToken)
+        {
+            var transitions = ResourceCatalog.Get("incidents/{id}/transitions");
+            var options = new ReadOptions { ParentId = issue };
+            using var document = await _instance.Client.GetJsonAsync(transitions.Paging(_instance, options).FirstRequest, _trace, cancellationToken)
+                .ConfigureAwait(false);
+            var offered = PageItems.AtPath(document.RootElement, new[] { "transitions" });
+            var match = offered.FirstOrDefault(t => string.Equals(JsonRead.Name(t, "to"), status, StringComparison.OrdinalIgnoreCase))
+                is JsonElement byStatus && byStatus.ValueKind == JsonValueKind.Object
+                ? byStatus
+                : offered.FirstOrDefault(t => string.Equals(JsonRead.String(t, "name"), status, StringComparison.OrdinalIgnoreCase));
+            if (match.ValueKind != JsonValueKind.Object)
+            {
+                var targets = offered.Select(t => $"'{JsonRead.Name(t, "to")}'").Distinct().ToList();
+                throw new JiraArgumentException(ErrorIds.InvalidArgument.NoSuchTransition, $"{issue} cannot move to '{status}' from where it is now. " +
+                    (targets.Count == 0 ? "Jira offers no transition." : "It can move to " + string.Join(", ", targets) + "."), "Status");
+            }
+            var id = JsonRead.String(match, "id");
+            var body = RequestBodies.Build(transitions.WriteShape, _instance, new Dictionary<string, object?>(), null, id);
+            await SendAsync(transitions.Create!(_instance, options, id, body), cancellationToken).ConfigureAwait(false);
+        }
+
+        private async Task<string> BodyAsync(IDictionary<string, object?> fields, string? id, CancellationToken cancellationToken)
+        {
+            var catalog = Definition.WriteShape == WriteShape.IssueFields
+                ? await FieldCatalog.ForAsync(_instance, _trace, cancellationToken).ConfigureAwait(false)
+                : null;
+            return RequestBodies.Build(Definition.WriteShape, _instance, fields, catalog, id);
+        }
+
+        private async Task<JsonDocument?> SendAsync(JiraRequest request, CancellationToken cancellationToken)
+        {
+            using var response = await _instance.Client.SendAsync(request, _trace, cancellationToken).ConfigureAwait(false);
+            var text = response.Content == null ? null : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            if (string.IsNullOrWhiteSpace(text)) return null;
+            try
+            {
+                return JsonDocument.Parse(text!);
+            }
+            catch (JsonException)
+            {
+                return null; // a write that succeeded with a non-JSON body has nothing to show
+            }
+        }
+
+        /// <summary>A full record in the answer is shaped as it is; a reference ({id, key, self})
+        /// or no answer at all is followed by a read of the record.</summary>
+        private async Task<IReadOnlyList<JiraRecord>> ResultAsync(JsonDocument? answer, string? id, CancellationToken cancellationToken)
+        {
+            using (answer)
+            {
+                var context = _resource.ContextFor(_instance.Name);
+                var root = answer?.RootElement;
+                var isReference = root == null || (root.Value.ValueKind == JsonValueKind.Object &&
+                    root.Value.EnumerateObject().All(p => p.Name == "id" || p.Name == "key" || p.Name == "self"));
+                if (!isReference) return new[] { Definition.Shaper(root!.Value.Clone(), context) };
+                var readId = (root == null ? null : JsonRead.String(root.Value, "key") ?? JsonRead.String(root.Value, "id")) ?? id;
+                if (readId == null || Definition.ReadOne == null) return new JiraRecord[0];
+                return await RecordReader.ReadOneAsync(_instance, _resource, _options, readId, r => r, _trace, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        private JiraArgumentException NotAllowed(string done, Func<ResourceDefinition, bool> can) =>
+            new JiraArgumentException(ErrorIds.InvalidArgument.OperationNotSupported, $"{Definition.Name} records cannot be {done} through Jira's REST API. Resources that can: " +
+                string.Join(", ", ResourceCatalog.Resources.Where(can).Select(d => d.Name)) + ".", "Verb");
+    }
+}

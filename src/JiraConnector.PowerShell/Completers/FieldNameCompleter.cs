@@ -1,0 +1,40 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using System.Threading;
+using JiraConnector.Resources;
+
+namespace JiraConnector.Completers
+{
+    /// <summary>Tab completion of incident field names (display names and ids) for -Fields, from the
+    /// instance's field catalog (read once, then cached).</summary>
+    public sealed class FieldNameCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            var instance = CompletionInstance.From(fakeBoundParameters);
+            if (instance == null) return Enumerable.Empty<CompletionResult>();
+            FieldCatalog catalog;
+            try
+            {
+                using var timeout = new CancellationTokenSource(CompletionInstance.TimeoutMilliseconds);
+                catalog = FieldCatalog.ForAsync(instance, null, timeout.Token).GetAwaiter().GetResult();
+            }
+            catch (Exception)
+            {
+                return Enumerable.Empty<CompletionResult>();
+            }
+            var pattern = new WildcardPattern((wordToComplete ?? string.Empty).Trim('\'', '"') + "*", WildcardOptions.IgnoreCase);
+            return catalog.Fields
+                .SelectMany(f => new[] { f.Name ?? f.Id, f.Id }.Distinct().Select(text => (Text: text, Field: f)))
+                .Where(pair => pattern.IsMatch(pair.Text))
+                .OrderBy(pair => pair.Text, StringComparer.OrdinalIgnoreCase)
+                .Select(pair => new CompletionResult(InstanceNameCompleter.Quote(pair.Text), pair.Text, CompletionResultType.ParameterValue,
+                    $"{pair.Field.Name} ({pair.Field.Id}, {pair.Field.Type})"));
+        }
+    }
+}
