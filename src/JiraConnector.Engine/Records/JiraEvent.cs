@@ -45,12 +45,14 @@ namespace JiraConnector
         public string InstanceName { get; }
 
 
-        /// <summary>Jira's JSON text, exactly as received.</summary>
-        public string RawJson => Json.GetRawText();
+        /// <summary>Jira's JSON text, exactly as received (the module's hidden RawJson member).</summary>
+        internal string RawJson => Json.GetRawText();
 
         internal JsonElement Json { get; }
 
         object? IJiraJson.ToPlainValue() => JsonValue.ToPlain(Json);
+
+        string IJiraJson.RawText => RawJson;
 
         public override string ToString() => $"{EventType} {ObjectType} {ObjectId}";
     }

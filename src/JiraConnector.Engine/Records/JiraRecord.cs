@@ -23,8 +23,9 @@ namespace JiraConnector
         /// that Set-JiraObject and Remove-JiraObject bind it from the pipeline.</summary>
         public string ObjectName { get; }
 
-        /// <summary>Jira's JSON text, exactly as received.</summary>
-        public string RawJson => Json.GetRawText();
+        /// <summary>Jira's JSON text, exactly as received. The module shows it as the hidden member
+        /// RawJson, so that a list of a record's properties is not swamped by it.</summary>
+        internal string RawJson => Json.GetRawText();
 
         /// <summary>Custom fields a read asked for, by display name with plain values; the module
         /// shows each as a property of the record.</summary>
@@ -33,5 +34,7 @@ namespace JiraConnector
         internal JsonElement Json { get; }
 
         object? IJiraJson.ToPlainValue() => JsonValue.ToPlain(Json);
+
+        string IJiraJson.RawText => RawJson;
     }
 }

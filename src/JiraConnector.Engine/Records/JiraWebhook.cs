@@ -52,6 +52,8 @@ namespace JiraConnector
 
         object? IJiraJson.ToPlainValue() => JsonValue.ToPlain(Json);
 
+        string IJiraJson.RawText => Json.GetRawText();
+
         public override string ToString() => $"{Kind} webhook {Id} -> {Url}";
     }
 

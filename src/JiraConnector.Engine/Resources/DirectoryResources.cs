@@ -56,13 +56,15 @@ namespace JiraConnector.Resources
             yield return new ResourceDefinition("projects", "project/search, project/{key}", (instance, options) =>
                 new OffsetPaging(startAt => Rest.Get(instance, "project/search", new QueryString()
                     .AddPushed(options, "keys").AddPushed(options, "query")
-                    .Add("startAt", startAt).Add("maxResults", Math.Min(options.PageSize, MaxProjectPage)).Add("orderBy", "key")), "values"),
+                    .Add("startAt", startAt).Add("maxResults", Math.Min(options.PageSize, MaxProjectPage)).Add("orderBy", "key")
+                    // Jira leaves the lead out of project/search unless asked for it.
+                    .Add("expand", "lead")), "values"),
                 (json, context) => new Project(json, context))
             {
                 RecordType = typeof(Project),
                 PagingName = "page-bean",
                 QueryableFields = new[] { "Key", "Name", "ProjectType", "Category" },
-                ReadOne = (instance, options, id) => Rest.Get(instance, "project/" + Rest.Segment(id)),
+                ReadOne = (instance, options, id) => Rest.Get(instance, "project/" + Rest.Segment(id), new QueryString().Add("expand", "lead")),
                 Create = (instance, options, id, body) => Rest.Post(instance, "project", body),
                 Update = (instance, options, id, body) => Rest.Put(instance, "project/" + Rest.Segment(id), body),
                 Delete = (instance, options, id) => Rest.Delete(instance, "project/" + Rest.Segment(id)),

@@ -38,8 +38,7 @@ namespace JiraConnector.Resources
                 var properties = new Dictionary<string, PropertyInfo>(StringComparer.OrdinalIgnoreCase);
                 foreach (var property in t.GetProperties(BindingFlags.Public | BindingFlags.Instance))
                 {
-                    // Jira's whole JSON is not a field to filter on; dotted paths reach into it instead.
-                    if (property.GetIndexParameters().Length == 0 && property.Name != nameof(JiraRecord.RawJson)) properties[property.Name] = property;
+                    if (property.GetIndexParameters().Length == 0) properties[property.Name] = property;
                 }
                 return properties;
             });

@@ -5,7 +5,7 @@ using JiraConnector.Json;
 namespace JiraConnector.Adapters
 {
     /// <summary>The members JiraConnector.types.ps1xml adds to engine objects: Raw (Jira's JSON as
-    /// PowerShell objects) and an entity property's Value. Each is converted on first use and kept
+    /// PowerShell objects) and RawJson (its text), both hidden from the default views, and an entity property's Value. Each is converted on first use and kept
     /// with its object, so reading Raw.fields.x and Raw.fields.y converts once.</summary>
     public static class RecordMembers
     {
@@ -14,6 +14,9 @@ namespace JiraConnector.Adapters
         /// <summary>CodeProperty Raw of records, events and webhooks.</summary>
         public static object? Raw(PSObject instance) =>
             instance.BaseObject is IJiraJson json ? Keep(json, () => json.ToPlainValue()) : null;
+
+        /// <summary>CodeProperty RawJson of records, events and webhooks: Jira's JSON text as received.</summary>
+        public static string? RawJson(PSObject instance) => (instance.BaseObject as IJiraJson)?.RawText;
 
         /// <summary>CodeProperty Value of JiraConnector.EntityProperty.</summary>
         public static object? EntityPropertyValue(PSObject instance) =>
