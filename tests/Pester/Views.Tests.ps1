@@ -43,6 +43,13 @@ Describe 'Table views' {
         (Get-JiraObject projects -Id OPS -Instance $Instance).Lead | Should -Not -BeNullOrEmpty
     }
 
+    It 'shows a bulk job''s Id (the number Get-Job shows) beside its JobId' {
+        $job = Start-JiraBulkJob -Instance cloud -Query 'select key from incidents limit 1' -OutFile (Join-Path $TestDrive 'one.csv') -JournalPath (Join-Path $TestDrive 'one-journal') | Wait-JiraBulkJob -Timeout 60
+        $table = $job | Format-Table | Out-String -Width 200
+        $table | Should -Match "(?m)^\s*Id\s+JobId\s"
+        $table | Should -Match "(?m)^\s*$($job.Id)\s+$([regex]::Escape($job.JobId))\s"
+    }
+
     It 'lists every resource of Get-JiraObjectType without cutting a cell short' {
         $table = Get-JiraObjectType | Out-String -Width 120
         $table | Should -Not -Match '…'

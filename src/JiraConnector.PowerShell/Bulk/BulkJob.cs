@@ -28,6 +28,18 @@ namespace JiraConnector.Bulk
         internal static BulkJob For(BulkRun run, string? command = null) =>
             Wrappers.GetValue(run, r => new BulkJob(r, command ?? "Resume-JiraBulkJob -Id " + r.JobId));
 
+        /// <summary>The job of this process's runs whose PowerShell job number (Id, as Get-Job shows
+        /// it) is <paramref name="text"/>; null when it is not such a number.</summary>
+        internal static BulkJob? WithSessionId(string text)
+        {
+            if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)) return null;
+            foreach (var run in BulkJobRegistry.All)
+            {
+                if (Wrappers.TryGetValue(run, out var job) && job.Id == number) return job;
+            }
+            return null;
+        }
+
         /// <summary>The job's id: its journal folder's name and the "job" of its markers in Jira.</summary>
         public string JobId => Run.JobId;
 

@@ -15,7 +15,8 @@ namespace JiraConnector.Cmdlets
         internal const string JobSet = "Job";
         internal const string PathSet = "JournalPath";
 
-        /// <summary>The job's id (JobId), as Start-JiraBulkJob returned it.</summary>
+        /// <summary>The job's JobId, as Start-JiraBulkJob returned it, or the number PowerShell shows
+        /// as its Id (Get-Job) for a job of this session.</summary>
         [Parameter(Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true)]
         [Alias("JobId")]
         [ValidateNotNullOrEmpty]
@@ -49,7 +50,8 @@ namespace JiraConnector.Cmdlets
             }
             foreach (var id in Id ?? new string[0])
             {
-                var run = BulkJobLookup.Find(id, null);
+                // The number Get-Job and the job's view show (Id) names a job of this session too.
+                var run = BulkJob.WithSessionId(id)?.Run ?? BulkJobLookup.Find(id, null);
                 var found = run == null ? null : BulkJob.For(run);
                 if (found == null) WriteError(ErrorRecords.NotFound(BulkJobLookup.NotFoundMessage(id), ErrorIds.ObjectNotFound.BulkJobNotFound, id));
                 else yield return found;
