@@ -90,11 +90,7 @@ namespace JiraConnector.Bulk.Jobs
                 throw new JiraArgumentException(ErrorIds.InvalidArgument.ObjectNotSupported,
                     $"Downloads read incidents; '{request.ObjectName}' can be read with Get-JiraObject.", "Object");
             }
-            var format = SourceFile.FormatOf(request.File);
-            if (format == "json")
-            {
-                throw new JiraArgumentException(ErrorIds.InvalidArgument.UnsupportedFileType, "A download writes .csv or .jsonl (one incident a line), not .json.", "OutFile");
-            }
+            var format = DownloadFormatOf(request.File);
             // The columns (and a query) are checked now: a name Jira does not know fails here, not in the background.
             var catalog = await FieldCatalog.ForAsync(instance, trace, cancellationToken).ConfigureAwait(false);
             var query = request.Query == null ? null : DownloadQuery.Plan(request.Query, catalog);
@@ -179,6 +175,20 @@ namespace JiraConnector.Bulk.Jobs
                     $"{folder.Path} already holds the journal of a job. Resume it with Resume-JiraBulkJob -JournalPath, or choose another folder.");
             }
             return new BulkPlan(instance, manifest, folder, callback, resume: false, description);
+        }
+
+        /// <summary>What a download writes, from -OutFile's extension: CSV, or JSON Lines (a .json
+        /// array is an upload's format, not one a streamed download writes).</summary>
+        private static string DownloadFormatOf(string file)
+        {
+            switch (Path.GetExtension(file).ToLowerInvariant())
+            {
+                case ".csv": case ".tsv": case ".txt": return "csv";
+                case ".jsonl": case ".ndjson": return "jsonl";
+                default:
+                    throw new JiraArgumentException(ErrorIds.InvalidArgument.UnsupportedFileType,
+                        $"-OutFile '{Path.GetFileName(file)}': a download writes .csv (or .tsv) or .jsonl (one incident a line).", "OutFile");
+            }
         }
 
         /// <summary>A file changed since the start would be half applied: refuse it clearly.</summary>

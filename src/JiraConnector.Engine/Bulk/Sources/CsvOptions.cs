@@ -12,11 +12,11 @@ namespace JiraConnector.Bulk.Sources
     /// by reflection binds by name and works with every build.</summary>
     internal static class CsvOptions
     {
-        public static CsvReaderOptions Reader(char separator, Action<CsvMalformedRecord> onMalformed)
+        public static CsvReaderOptions Reader(char separator, bool hasHeader, Action<CsvMalformedRecord> onMalformed)
         {
             var options = new CsvReaderOptions();
             Set(options, nameof(CsvReaderOptions.Separator), (char?)separator);
-            Set(options, nameof(CsvReaderOptions.HasHeader), true);
+            Set(options, nameof(CsvReaderOptions.HasHeader), hasHeader);
             Set(options, nameof(CsvReaderOptions.MalformedData), CsvMalformedDataHandling.Recover);
             Set(options, nameof(CsvReaderOptions.FieldCountMismatch), CsvFieldCountHandling.Allow);
             Set(options, nameof(CsvReaderOptions.MissingField), CsvMissingFieldHandling.ReturnEmpty);

@@ -4,14 +4,14 @@ using System.IO;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
-using CsvHelper;
 using JiraConnector.Internal;
 
 namespace JiraConnector.Bulk.Sources
 {
-    /// <summary>A CSV file read row by row with CsvHelper's reader: UTF-8 with or without BOM, any
-    /// one-character delimiter, quoted cells over several lines. A row with the wrong number of
-    /// cells or broken quoting comes out as a record with a Problem, and reading goes on.</summary>
+    /// <summary>A CSV file read row by row (<see cref="CsvRows"/>, over CsvHelper's reader): UTF-8
+    /// with or without BOM, any one-character delimiter, quoted cells over several lines. A row with
+    /// the wrong number of cells or broken quoting comes out as a record with a Problem, and reading
+    /// goes on with the next line.</summary>
     internal sealed class CsvRecordSource : IRecordSource
     {
         private readonly Func<Stream> _open;
@@ -28,69 +28,55 @@ namespace JiraConnector.Bulk.Sources
         public async IAsyncEnumerable<SourceRecord> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
         {
             await Task.Yield();
-            CsvMalformedRecord? malformed = null;
-            var options = Options(_delimiter, record => malformed ??= record);
-            using var reader = CsvReader.Create(_open(), options, false);
-            var headers = Headers(reader);
-            if (malformed != null) throw new InvalidDataException($"The CSV header row has broken quoting ({malformed.Value.Reason}).");
+            using var rows = new CsvRows(_open(), false, OpenAt(_open), _delimiter);
             long row = 0;
-            while (reader.Read())
+            while (rows.Read())
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 row++;
-                var record = Current(reader, headers, row, malformed);
-                malformed = null;
-                yield return record;
+                yield return Current(rows, row);
             }
         }
 
         [MethodImpl(JitHints.PerRow)]
-        private SourceRecord Current(CsvReader reader, string[] headers, long row, CsvMalformedRecord? malformed)
+        private SourceRecord Current(CsvRows rows, long row)
         {
-            var cells = new string[reader.FieldCount];
-            for (var i = 0; i < cells.Length; i++)
+            var cells = rows.Cells;
+            if (_unescape)
             {
-                var cell = reader.GetString(i);
-                cells[i] = _unescape ? CsvCells.Unescape(cell) : cell;
+                for (var i = 0; i < cells.Length; i++) cells[i] = CsvCells.Unescape(cells[i]);
             }
-            string? problem = null;
-            if (malformed is CsvMalformedRecord bad) problem = $"The row is not valid CSV: {Describe(bad.Reason)} (line {bad.LineNumber}).";
-            else if (cells.Length != headers.Length) problem = $"The row has {cells.Length} cells but the header has {headers.Length} columns (line {reader.LineNumber}).";
-            return SourceRecord.FromCells(row, headers, cells, problem);
+            return SourceRecord.FromCells(row, rows.Headers, cells, rows.Problem);
         }
 
-        /// <summary>Counts the data rows (quoted line breaks make counting lines wrong).</summary>
+        /// <summary>Counts the data rows as <see cref="ReadAsync"/> gives them (quoted line breaks
+        /// make counting lines wrong); <paramref name="stream"/> is read from its start and left open.</summary>
         [MethodImpl(JitHints.PerRow)]
-        public static long Count(Stream stream, string delimiter)
+        public static long Count(Stream stream, Func<Stream> open, string delimiter)
         {
-            using var reader = CsvReader.Create(stream, Options(delimiter[0], _ => { }), true);
-            long rows = 0;
-            while (reader.Read()) rows++;
-            return rows;
+            using var rows = new CsvRows(stream, true, OpenAt(open), delimiter[0]);
+            long count = 0;
+            while (rows.Read()) count++;
+            return count;
         }
 
-        private static CsvReaderOptions Options(char delimiter, Action<CsvMalformedRecord> malformed) => CsvOptions.Reader(delimiter, malformed);
-
-        private static string[] Headers(CsvReader reader)
+        /// <summary>The file again from a byte offset, for reading on after a broken row.</summary>
+        private static Func<long, Stream> OpenAt(Func<Stream> open) => offset =>
         {
-            var headers = reader.Headers;
-            if (headers == null || headers.Count == 0) throw new InvalidDataException("The CSV file is empty: it needs a header row naming the fields.");
-            var copy = new string[headers.Count];
-            for (var i = 0; i < copy.Length; i++) copy[i] = headers[i].Trim().TrimStart('\uFEFF');
-            return copy;
-        }
-
-        private static string Describe(CsvMalformedReason reason)
-        {
-            switch (reason)
+            var stream = open();
+            if (stream.CanSeek)
             {
-                case CsvMalformedReason.StrayQuote: return "a quote inside an unquoted cell";
-                case CsvMalformedReason.TextAfterClosingQuote: return "text after a closing quote";
-                case CsvMalformedReason.UnterminatedQuote: return "a quote that is never closed";
-                case CsvMalformedReason.LineBreakInQuotes: return "a line break inside quotes";
-                case CsvMalformedReason.TrailingEscape: return "an escape character at the end";
-                default: return reason.ToString();
+                stream.Seek(offset, SeekOrigin.Begin);
+                return stream;
             }
-        }
+            var skip = new byte[64 * 1024];
+            for (var left = offset; left > 0;)
+            {
+                var read = stream.Read(skip, 0, (int)Math.Min(skip.Length, left));
+                if (read == 0) break;
+                left -= read;
+            }
+            return stream;
+        };
     }
 }

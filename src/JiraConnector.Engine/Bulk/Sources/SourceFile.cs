@@ -45,7 +45,7 @@ namespace JiraConnector.Bulk.Sources
             var stream = new HashingStream(Open());
             try
             {
-                var records = Format == "csv" ? CsvRecordSource.Count(stream, Delimiter) : JsonRecordSource.Count(stream, Format == "jsonl");
+                var records = Format == "csv" ? CsvRecordSource.Count(stream, Open, Delimiter) : JsonRecordSource.Count(stream, Format == "jsonl");
                 stream.ReadToEnd();
                 return (stream.Hash(), records);
             }
