@@ -60,6 +60,13 @@ namespace JiraConnector.Bulk
             return Encoding.UTF8.GetString(buffer.ToArray());
         }
 
-        public override string ToString() => $"{Id} {Status}: {RecordsProcessed}/{RecordsCount} processed, {RecordsFailedCount} failed";
+        /// <summary>The status as a job's views and Get-Job say it: COMPLETED, or COMPLETED (4 of 7
+        /// failed) when rows failed, so a finished job with failures never reads as a clean one.</summary>
+        public string StatusLine => Line(Status, RecordsCount, RecordsFailedCount);
+
+        internal static string Line(BulkJobStatus status, long records, long failed) =>
+            failed == 0 ? status.ToString() : $"{status} ({failed} of {records} failed)";
+
+        public override string ToString() => $"{Id} {StatusLine}: {RecordsProcessed}/{RecordsCount} processed";
     }
 }

@@ -45,6 +45,9 @@ namespace JiraConnector.Bulk
 
         public BulkJobStatus Status => Run.Status;
 
+        /// <summary>The status with the failed rows, if any: COMPLETED (4 of 7 failed).</summary>
+        public string StatusLine => BulkJobReport.Line(Run.Status, Run.RecordsCount, Run.RecordsFailedCount);
+
         /// <summary>incidents, projects, comments or worklogs.</summary>
         public string ObjectName => Run.Manifest.ObjectName;
 
@@ -81,7 +84,7 @@ namespace JiraConnector.Bulk
 
         public override string Location => InstanceName;
 
-        public override string StatusMessage => Status.ToString();
+        public override string StatusMessage => StatusLine;
 
         internal BulkRun Run { get; }
 

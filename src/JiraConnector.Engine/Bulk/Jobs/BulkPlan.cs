@@ -63,22 +63,25 @@ namespace JiraConnector.Bulk.Jobs
                     $"{objectName} cannot be upserted: Jira has no field to find an existing one by. Use -Action Create or Update.", "Action");
             }
             var format = SourceFile.FormatOf(file);
+            var delimiter = request.Delimiter ?? (file.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? "\t" : ",");
             var identifier = request.IdentifierField ?? (child ? "id" : "key");
-            if (objectName == "incidents" && !IncidentRecordMapper.IsKeyOrId(identifier))
+            if (objectName == "incidents")
             {
-                // An unknown identifier field would fail every record: say so now, not in the journal.
                 var catalog = await FieldCatalog.ForAsync(instance, trace, cancellationToken).ConfigureAwait(false);
+                IncidentRecordMapper mapper;
                 try
                 {
-                    catalog.Resolve(identifier);
+                    // An unknown identifier field would fail every record: say so now, not in the journal.
+                    mapper = new IncidentRecordMapper(catalog, identifier);
                 }
                 catch (JiraArgumentException ex)
                 {
                     throw new JiraArgumentException(ErrorIds.InvalidArgument.UnknownIdentifierField, "-IdentifierField: " + ex.Message, "IdentifierField", ex);
                 }
+                if (format == "csv") CheckColumns(file, new SourceFile(file, format, delimiter, request.NoFormulaEscape).CsvHeaders(), mapper);
             }
             var manifest = NewManifest(instance, request, objectName, request.Action, format);
-            manifest.Delimiter = request.Delimiter ?? (file.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? "\t" : ",");
+            manifest.Delimiter = delimiter;
             manifest.IdentifierField = identifier;
             return Create(instance, request, manifest, $"{manifest.Action} {objectName} from {file}");
         }
@@ -175,6 +178,19 @@ namespace JiraConnector.Bulk.Jobs
                     $"{folder.Path} already holds the journal of a job. Resume it with Resume-JiraBulkJob -JournalPath, or choose another folder.");
             }
             return new BulkPlan(instance, manifest, folder, callback, resume: false, description);
+        }
+
+        /// <summary>A header row none of whose columns names a field or the identifier would fail
+        /// every row: refused before the job starts, with what each column is not.</summary>
+        private static void CheckColumns(string file, IReadOnlyList<string>? headers, IncidentRecordMapper mapper)
+        {
+            if (headers == null) return; // an empty or unreadable file is the job's to report
+            var columns = mapper.ColumnsFor(headers);
+            if (columns.Any(c => c.Field != null || c.IsIdentifier)) return;
+            var errors = columns.Where(c => c.Error != null).Select(c => c.Error).ToList();
+            throw new JiraArgumentException(ErrorIds.InvalidArgument.NoKnownColumns,
+                $"No column of {Path.GetFileName(file)} names an incident field, so every row would fail. Headers are field ids or names " +
+                "(Get-JiraObject fields lists them), with dotted paths such as project.key. " + string.Join(" ", errors), "Path");
         }
 
         /// <summary>What a download writes, from -OutFile's extension: CSV, or JSON Lines (a .json

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Security.Cryptography;
 using JiraConnector.Errors;
@@ -32,6 +33,21 @@ namespace JiraConnector.Bulk.Sources
                 case ".jsonl": case ".ndjson": return "jsonl";
                 default:
                     throw new JiraArgumentException(ErrorIds.InvalidArgument.UnsupportedFileType, $"'{System.IO.Path.GetFileName(path)}' is not a file a bulk job reads: use .csv, .json (an array of objects) or .jsonl (one object a line).", "Path");
+            }
+        }
+
+        /// <summary>The header row of a CSV file; null when the file has none that can be read
+        /// (the job itself then reports why).</summary>
+        public IReadOnlyList<string>? CsvHeaders()
+        {
+            try
+            {
+                using var rows = new CsvRows(Open(), false, _ => Open(), Delimiter[0]);
+                return rows.Headers;
+            }
+            catch (InvalidDataException)
+            {
+                return null;
             }
         }
 
