@@ -20,6 +20,7 @@ namespace JiraConnector.Errors
             public const string InvalidField = "InvalidField";
             public const string UnknownField = "UnknownField";
             public const string UnknownIdentifierField = "UnknownIdentifierField";
+            public const string UnknownUser = "UnknownUser";
             public const string NoKnownColumns = "NoKnownColumns";
             public const string InvalidId = "InvalidId";
             public const string NoSuchTransition = "NoSuchTransition";

@@ -111,6 +111,7 @@ namespace JiraConnector.Resources
                 Create = (instance, options, id, body) => Rest.Put(instance, Rest.Issue(options) + "/properties/" + Rest.Segment(RequireKey(id)), body),
                 Update = (instance, options, id, body) => Rest.Put(instance, Rest.Issue(options) + "/properties/" + Rest.Segment(id), body),
                 Delete = (instance, options, id) => Rest.Delete(instance, Rest.Issue(options) + "/properties/" + Rest.Segment(id)),
+                WriteShape = WriteShape.PropertyValue,
             };
         }
 

@@ -31,7 +31,7 @@ namespace JiraConnector.Resources
                 switch (shape)
                 {
                     case WriteShape.IssueFields:
-                        WriteIssue(writer, fields, catalog!, adf, instance.Deployment == JiraDeployment.Cloud);
+                        WriteIssue(writer, fields, catalog!, adf, instance.Deployment == JiraDeployment.Cloud, UserDirectory.For(instance));
                         break;
                     case WriteShape.Comment:
                         WriteWithText(writer, fields, "body", adf, required: true);
@@ -47,6 +47,9 @@ namespace JiraConnector.Resources
                         if (string.IsNullOrEmpty(user)) throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidId, "Give the watcher's account id (Cloud) or user name (Data Center) with -Id.", "Id");
                         writer.WriteStringValue(user);
                         break;
+                    case WriteShape.PropertyValue when fields.Count == 1 && fields.Keys.Single().Equals("value", StringComparison.OrdinalIgnoreCase):
+                        PlainJson.Write(writer, fields.Values.Single());
+                        break;
                     default:
                         PlainJson.Write(writer, fields.ToDictionary(p => p.Key, p => p.Value));
                         break;
@@ -55,36 +58,78 @@ namespace JiraConnector.Resources
             return Encoding.UTF8.GetString(buffer.ToArray());
         }
 
-        private static void WriteIssue(Utf8JsonWriter writer, IDictionary<string, object?> fields, FieldCatalog catalog, bool adf, bool cloud)
+        private static void WriteIssue(Utf8JsonWriter writer, IDictionary<string, object?> fields, FieldCatalog catalog, bool adf, bool cloud, UserDirectory users)
         {
             writer.WriteStartObject();
-            WriteFieldsMember(writer, fields, catalog, adf, cloud);
+            WriteFieldsMember(writer, fields, catalog, adf, cloud, users);
             writer.WriteEndObject();
+        }
+
+        /// <summary>An issue edit that sets <paramref name="fields"/> and adds values to or removes
+        /// them from multi-value fields (labels, components, versions) without replacing the others:
+        /// Jira's "update" member, {"labels":[{"add":"a"},{"remove":"b"}]}.</summary>
+        public static string BuildIssueEdit(JiraInstance instance, IDictionary<string, object?> fields, IDictionary<string, object?> add,
+            IDictionary<string, object?> remove, FieldCatalog catalog)
+        {
+            var cloud = instance.Deployment == JiraDeployment.Cloud;
+            var users = UserDirectory.For(instance);
+            using var buffer = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                writer.WriteStartObject();
+                if (fields.Count > 0) WriteFieldsMember(writer, fields, catalog, WritesAdf(instance), cloud, users);
+                writer.WriteStartObject("update");
+                var changes = add.Select(p => (Verb: "add", p.Key, p.Value)).Concat(remove.Select(p => (Verb: "remove", p.Key, p.Value)));
+                foreach (var group in changes.GroupBy(c => catalog.Resolve(c.Key).Id, StringComparer.OrdinalIgnoreCase))
+                {
+                    var field = catalog.Find(group.Key)!;
+                    if (field.Type != "array")
+                    {
+                        throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidField,
+                            $"-Add and -Remove change fields of several values (labels, components, versions); '{field.Name}' holds one value: set it with -Fields.", "Add");
+                    }
+                    writer.WriteStartArray(field.Id);
+                    foreach (var change in group)
+                    {
+                        foreach (var item in Items(change.Value))
+                        {
+                            writer.WriteStartObject();
+                            writer.WritePropertyName(change.Verb);
+                            WriteItem(writer, field.ItemType, item, cloud, users);
+                            writer.WriteEndObject();
+                        }
+                    }
+                    writer.WriteEndArray();
+                }
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }
+            return Encoding.UTF8.GetString(buffer.ToArray());
         }
 
         /// <summary>The "fields" member of an issue body, written into an object the caller has
         /// opened (bulk jobs write fifty issues into one request, each with more members).</summary>
         internal static void WriteIssueFields(Utf8JsonWriter writer, JiraInstance instance, IDictionary<string, object?> fields, FieldCatalog catalog) =>
-            WriteFieldsMember(writer, fields, catalog, WritesAdf(instance), instance.Deployment == JiraDeployment.Cloud);
+            WriteFieldsMember(writer, fields, catalog, WritesAdf(instance), instance.Deployment == JiraDeployment.Cloud, UserDirectory.For(instance));
 
         /// <summary>Whether rich-text fields go as ADF: Cloud's v3 API (v2 and Data Center take plain text).</summary>
         internal static bool WritesAdf(JiraInstance instance) => instance.RestPath.IndexOf("/3/", StringComparison.Ordinal) >= 0;
 
         [MethodImpl(JitHints.PerRow)]
-        private static void WriteFieldsMember(Utf8JsonWriter writer, IDictionary<string, object?> fields, FieldCatalog catalog, bool adf, bool cloud)
+        private static void WriteFieldsMember(Utf8JsonWriter writer, IDictionary<string, object?> fields, FieldCatalog catalog, bool adf, bool cloud, UserDirectory users)
         {
             writer.WriteStartObject("fields");
             foreach (var pair in fields)
             {
                 var field = catalog.Resolve(pair.Key);
                 writer.WritePropertyName(field.Id);
-                WriteFieldValue(writer, field, pair.Value, adf, cloud);
+                WriteFieldValue(writer, field, pair.Value, adf, cloud, users);
             }
             writer.WriteEndObject();
         }
 
         [MethodImpl(JitHints.PerRow)]
-        internal static void WriteFieldValue(Utf8JsonWriter writer, Field field, object? value, bool adf, bool cloud)
+        internal static void WriteFieldValue(Utf8JsonWriter writer, Field field, object? value, bool adf, bool cloud, UserDirectory users)
         {
             if (value == null || value is IDictionary)
             {
@@ -101,19 +146,20 @@ namespace JiraConnector.Resources
                     return;
                 case "array":
                     writer.WriteStartArray();
-                    foreach (var item in Items(value)) WriteItem(writer, field.ItemType, item, cloud);
+                    foreach (var item in Items(value)) WriteItem(writer, field.ItemType, item, cloud, users);
                     writer.WriteEndArray();
                     return;
                 default:
-                    WriteItem(writer, field.Type ?? field.Id, value, cloud);
+                    WriteItem(writer, field.Type ?? field.Id, value, cloud, users);
                     return;
             }
         }
 
         /// <summary>One value in the shape of its type: users by account id (or name on Data
-        /// Center), named things by name or id, options by value, projects by key or id.</summary>
+        /// Center; an e-mail address as the account <see cref="UserDirectory"/> found for it), named
+        /// things by name or id, options by value, projects by key or id.</summary>
         [MethodImpl(JitHints.PerRow)]
-        private static void WriteItem(Utf8JsonWriter writer, string? type, object? value, bool cloud)
+        private static void WriteItem(Utf8JsonWriter writer, string? type, object? value, bool cloud, UserDirectory users)
         {
             if (value == null || value is IDictionary || !(value is string || value is ValueType))
             {
@@ -126,7 +172,7 @@ namespace JiraConnector.Resources
             {
                 case "user":
                     writer.WriteStartObject();
-                    writer.WriteString(cloud ? "accountId" : "name", text);
+                    writer.WriteString(cloud ? "accountId" : "name", users.AccountOf(text));
                     writer.WriteEndObject();
                     return;
                 case "project":

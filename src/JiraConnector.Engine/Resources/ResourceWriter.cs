@@ -47,6 +47,20 @@ namespace JiraConnector.Resources
             return readBack ? await ResultAsync(answer, id, cancellationToken).ConfigureAwait(false) : new JiraRecord[0];
         }
 
+        /// <summary>An incident edit that also adds values to or removes them from multi-value
+        /// fields (-Add, -Remove), leaving their other values alone.</summary>
+        public async Task EditAsync(string id, IDictionary<string, object?> fields, IDictionary<string, object?> add, IDictionary<string, object?> remove,
+            CancellationToken cancellationToken)
+        {
+            var update = Definition.WriteShape == WriteShape.IssueFields ? Definition.Update! : throw new JiraArgumentException(ErrorIds.InvalidArgument.OperationNotSupported,
+                "-Add and -Remove change the multi-value fields of incidents; set other records' fields with -Fields.", "Add");
+            var catalog = await FieldCatalog.ForAsync(_instance, _trace, cancellationToken).ConfigureAwait(false);
+            var users = UserDirectory.For(_instance);
+            foreach (var values in new[] { fields, add, remove }) await users.FindAsync(values, catalog, _trace, cancellationToken).ConfigureAwait(false);
+            var body = RequestBodies.BuildIssueEdit(_instance, fields, add, remove, catalog);
+            await SendAsync(update(_instance, _options, id, body), cancellationToken).ConfigureAwait(false);
+        }
+
         public async Task DeleteAsync(string id, CancellationToken cancellationToken)
         {
             var delete = Definition.Delete ?? throw NotAllowed("removed", d => d.Delete != null);
@@ -55,8 +69,9 @@ namespace JiraConnector.Resources
 
         /// <summary>Moves an incident to a status through the workflow: the transition that leads
         /// there is looked up among those Jira offers now, then taken through the same resource
-        /// (incidents/{id}/transitions) that New-JiraObject uses.</summary>
-        public async Task TransitionAsync(string issue, string status, CancellationToken cancellationToken)
+        /// (incidents/{id}/transitions) that New-JiraObject uses. An incident already in that
+        /// status is left as it is: false, and nothing is sent.</summary>
+        public async Task<bool> TransitionAsync(string issue, string status, CancellationToken cancellationToken)
         {
             var transitions = ResourceCatalog.Get("incidents/{id}/transitions");
             var options = new ReadOptions { ParentId = issue };
@@ -69,6 +84,7 @@ namespace JiraConnector.Resources
                 : offered.FirstOrDefault(t => string.Equals(JsonRead.String(t, "name"), status, StringComparison.OrdinalIgnoreCase));
             if (match.ValueKind != JsonValueKind.Object)
             {
+                if (string.Equals(await CurrentStatusAsync(issue, cancellationToken).ConfigureAwait(false), status, StringComparison.OrdinalIgnoreCase)) return false;
                 var targets = offered.Select(t => $"'{JsonRead.Name(t, "to")}'").Distinct().ToList();
                 throw new JiraArgumentException(ErrorIds.InvalidArgument.NoSuchTransition, $"{issue} cannot move to '{status}' from where it is now. " +
                     (targets.Count == 0 ? "Jira offers no transition." : "It can move to " + string.Join(", ", targets) + "."), "Status");
@@ -76,6 +92,14 @@ namespace JiraConnector.Resources
             var id = JsonRead.String(match, "id");
             var body = RequestBodies.Build(transitions.WriteShape, _instance, new Dictionary<string, object?>(), null, id);
             await SendAsync(transitions.Create!(_instance, options, id, body), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        private async Task<string?> CurrentStatusAsync(string issue, CancellationToken cancellationToken)
+        {
+            var request = Rest.Get(_instance, "issue/" + Rest.Segment(issue), new QueryString().Add("fields", "status"));
+            using var document = await _instance.Client.GetJsonAsync(request, _trace, cancellationToken).ConfigureAwait(false);
+            return JsonRead.Child(document.RootElement, "fields") is JsonElement fields ? JsonRead.Name(fields, "status") : null;
         }
 
         private async Task<string> BodyAsync(IDictionary<string, object?> fields, string? id, CancellationToken cancellationToken)
@@ -83,6 +107,7 @@ namespace JiraConnector.Resources
             var catalog = Definition.WriteShape == WriteShape.IssueFields
                 ? await FieldCatalog.ForAsync(_instance, _trace, cancellationToken).ConfigureAwait(false)
                 : null;
+            if (catalog != null) await UserDirectory.For(_instance).FindAsync(fields, catalog, _trace, cancellationToken).ConfigureAwait(false);
             return RequestBodies.Build(Definition.WriteShape, _instance, fields, catalog, id);
         }
 

@@ -1,4 +1,7 @@
 using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using JiraConnector.Adapters;
 using System.Management.Automation;
 using JiraConnector.Resources;
 using JiraConnector.Errors;
@@ -32,6 +35,15 @@ namespace JiraConnector.Cmdlets
         [Parameter(Position = 2)]
         public Hashtable? Fields { get; set; }
 
+        /// <summary>For incidents: values to add to multi-value fields, keeping the others, e.g.
+        /// @{labels='urgent'} or @{labels='a','b'; components='API'}.</summary>
+        [Parameter]
+        public Hashtable? Add { get; set; }
+
+        /// <summary>For incidents: values to remove from multi-value fields, e.g. @{labels='stale'}.</summary>
+        [Parameter]
+        public Hashtable? Remove { get; set; }
+
         /// <summary>For incidents: the status to move to, through the workflow transition that leads there.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -46,6 +58,8 @@ namespace JiraConnector.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        private static readonly IDictionary<string, object?> Empty = new Dictionary<string, object?>();
+
         protected override void ProcessRecord()
         {
             Id = TargetId(Id, InputObject);
@@ -58,23 +72,36 @@ namespace JiraConnector.Cmdlets
                     new JiraArgumentException(ErrorIds.InvalidArgument.StatusNotSupported, "-Status moves incidents through their workflow; other resources have no status.", "Status"),
                     Object));
             }
-            if (fields.Count == 0 && Status == null)
+            var add = Add == null ? Empty : PowerShellValues.FieldsOf(Add, new string[0]);
+            var remove = Remove == null ? Empty : PowerShellValues.FieldsOf(Remove, new string[0]);
+            var edits = add.Count + remove.Count > 0;
+            if (fields.Count == 0 && Status == null && !edits)
             {
                 WriteError(ErrorRecords.From(
-                    new JiraArgumentException(ErrorIds.InvalidArgument.NothingToChange, $"Nothing to change on {Id}: give -Fields @{{name=value}} or -Status.", "Fields"), Id));
+                    new JiraArgumentException(ErrorIds.InvalidArgument.NothingToChange, $"Nothing to change on {Id}: give -Fields @{{name=value}}, -Add, -Remove or -Status.", "Fields"), Id));
                 return;
             }
-            var action = Status == null ? "Update " + string.Join(", ", fields.Keys) : fields.Count == 0 ? "Move to " + Status : $"Update {string.Join(", ", fields.Keys)} and move to {Status}";
+            var changed = fields.Keys.Concat(add.Keys.Select(k => "add to " + k)).Concat(remove.Keys.Select(k => "remove from " + k)).ToList();
+            var action = Status == null ? "Update " + string.Join(", ", changed) : changed.Count == 0 ? "Move to " + Status : $"Update {string.Join(", ", changed)} and move to {Status}";
             var canWrite = Status != null || resource.Definition.Update != null;
             if (canWrite && !ShouldProcess($"{resource.ObjectName} {Id} on {instance.Name}", action)) return;
             Guarded(Id, () =>
             {
                 var writer = new ResourceWriter(instance, resource, Trace);
                 var readBack = PassThru && Status == null;
-                var records = fields.Count > 0 ? Await(writer.UpdateAsync(Id, fields, readBack, CancellationToken)) : new JiraRecord[0];
+                IReadOnlyList<JiraRecord> records = new JiraRecord[0];
+                if (edits)
+                {
+                    Await(writer.EditAsync(Id, fields, add, remove, CancellationToken));
+                    if (readBack) records = Await(RecordReader.ReadOneAsync(instance, resource, new ReadOptions(), Id, r => r, Trace, CancellationToken));
+                }
+                else if (fields.Count > 0)
+                {
+                    records = Await(writer.UpdateAsync(Id, fields, readBack, CancellationToken));
+                }
                 if (Status != null)
                 {
-                    Await(writer.TransitionAsync(Id, Status, CancellationToken));
+                    if (!Await(writer.TransitionAsync(Id, Status, CancellationToken))) WriteVerbose($"{Id} is already in '{Status}': no transition taken.");
                     if (PassThru) records = Await(RecordReader.ReadOneAsync(instance, resource, new ReadOptions(), Id, r => r, Trace, CancellationToken));
                 }
                 WriteObject(records, enumerateCollection: true);

@@ -120,6 +120,7 @@ namespace JiraConnector.Bulk.Upload
             {
                 try
                 {
+                    await _operation.LookUpAsync(record).ConfigureAwait(false);
                     var work = _operation.Mapper.Map(record);
                     _operation.Prepare(work);
                     _batch.Add(work);

@@ -20,9 +20,11 @@ namespace JiraConnector.Bulk.Upload
         private readonly (int Index, string Error)[] _checks;
         private readonly bool _adf;
         private readonly bool _cloud;
+        private readonly UserDirectory _users;
 
-        private CsvCreatePlan(FieldGroup[] groups, (int Index, string Error)[] checks, bool adf, bool cloud)
+        private CsvCreatePlan(FieldGroup[] groups, (int Index, string Error)[] checks, bool adf, bool cloud, UserDirectory users)
         {
+            _users = users;
             _groups = groups;
             _checks = checks;
             _adf = adf;
@@ -49,7 +51,8 @@ namespace JiraConnector.Bulk.Upload
                 group.Columns.Add((i, column.Path));
             }
             if (groups.Any(g => !g.CanWrite)) return null;
-            return new CsvCreatePlan(groups.ToArray(), checks.ToArray(), RequestBodies.WritesAdf(instance), instance.Deployment == JiraDeployment.Cloud);
+            return new CsvCreatePlan(groups.ToArray(), checks.ToArray(), RequestBodies.WritesAdf(instance), instance.Deployment == JiraDeployment.Cloud,
+                UserDirectory.For(instance));
         }
 
         /// <summary>Writes the "fields" member of one row. A filled column that names no field
@@ -69,7 +72,7 @@ namespace JiraConnector.Bulk.Upload
                 if (group.IsSingleWhole)
                 {
                     var cell = cells[group.Columns[0].Index];
-                    RequestBodies.WriteFieldValue(writer, group.Field, group.IsArray ? ColumnPath.SplitValues(cell) : (object)cell, _adf, _cloud);
+                    RequestBodies.WriteFieldValue(writer, group.Field, group.IsArray ? ColumnPath.SplitValues(cell) : (object)cell, _adf, _cloud, _users);
                 }
                 else if (group.IsArray)
                 {

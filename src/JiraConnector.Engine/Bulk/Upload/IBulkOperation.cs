@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading.Tasks;
 using JiraConnector.Bulk.Journal;
+using JiraConnector.Bulk.Sources;
 
 namespace JiraConnector.Bulk.Upload
 {
@@ -16,6 +17,10 @@ namespace JiraConnector.Bulk.Upload
         /// <summary>Work that can be done before a request slot is free (building a create's
         /// body), so that a free slot sends at once. Throws ArgumentException for a bad record.</summary>
         void Prepare(RowWork work);
+
+        /// <summary>Lookups a record needs before it is mapped (users given by e-mail address).
+        /// Throws ArgumentException for a bad record.</summary>
+        Task LookUpAsync(SourceRecord record);
 
         Task<List<RowOutcome>> RunAsync(IReadOnlyList<RowWork> batch);
     }

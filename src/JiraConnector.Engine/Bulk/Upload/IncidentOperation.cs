@@ -1,11 +1,14 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading.Tasks;
 using JiraConnector.Http;
+using JiraConnector.Internal;
 using JiraConnector.Resources;
 using JiraConnector.Bulk.Journal;
 using JiraConnector.Bulk.Jobs;
+using JiraConnector.Bulk.Sources;
 
 namespace JiraConnector.Bulk.Upload
 {
@@ -19,6 +22,7 @@ namespace JiraConnector.Bulk.Upload
         private readonly BulkAction _action;
         private readonly IncidentCreator _creator;
         private readonly Field? _identifierField;
+        private readonly IncidentRecordMapper _fieldMap;
 
         public IncidentOperation(BulkContext context, FieldCatalog catalog, BulkAction action, string identifierField)
         {
@@ -26,7 +30,7 @@ namespace JiraConnector.Bulk.Upload
             _catalog = catalog;
             _action = action;
             _creator = new IncidentCreator(context, catalog);
-            var fieldMap = new IncidentRecordMapper(catalog, identifierField);
+            var fieldMap = _fieldMap = new IncidentRecordMapper(catalog, identifierField);
             Mapper = action == BulkAction.Create ? new CsvCreateMapper(fieldMap, _creator, context.Instance) : (IRecordMapper)fieldMap;
             if (!IncidentRecordMapper.IsKeyOrId(identifierField)) _identifierField = catalog.Resolve(identifierField);
         }
@@ -38,6 +42,32 @@ namespace JiraConnector.Bulk.Upload
         public void Prepare(RowWork work)
         {
             if (_action == BulkAction.Create) work.Element ??= _creator.ElementFor(work);
+        }
+
+        /// <summary>E-mail addresses in the record's user fields, looked up before the record is
+        /// mapped (a CSV row with a plan is written as it is mapped). Most rows have none: only a
+        /// cell with an @ in a user column costs anything.</summary>
+        [MethodImpl(JitHints.PerRow)]
+        public Task LookUpAsync(SourceRecord record)
+        {
+            if (record.Problem != null) return Task.CompletedTask;
+            List<KeyValuePair<string, object?>>? users = null;
+            if (record.Cells != null && record.Headers != null)
+            {
+                var columns = _fieldMap.ColumnsFor(record.Headers);
+                for (var i = 0; i < record.Cells.Length && i < columns.Count; i++)
+                {
+                    var field = columns[i].Field;
+                    if (field == null || columns[i].Path.Count > 0 || record.Cells[i].IndexOf('@') <= 0) continue;
+                    (users ??= new List<KeyValuePair<string, object?>>()).Add(new KeyValuePair<string, object?>(field.Id,
+                        field.Type == "array" ? ColumnPath.SplitValues(record.Cells[i]) : (object)record.Cells[i]));
+                }
+            }
+            else if (record.Json != null)
+            {
+                users = _fieldMap.Map(record).Fields.ToList();
+            }
+            return users == null ? Task.CompletedTask : UserDirectory.For(_context.Instance).FindAsync(users, _catalog, null, _context.Cancellation);
         }
 
         public async Task<List<RowOutcome>> RunAsync(IReadOnlyList<RowWork> batch)

@@ -9,6 +9,7 @@ using JiraConnector.Resources;
 using JiraConnector.Json;
 using JiraConnector.Bulk.Markers;
 using JiraConnector.Bulk.Journal;
+using JiraConnector.Bulk.Sources;
 using JiraConnector.Bulk.Jobs;
 using JiraConnector.Errors;
 
@@ -47,6 +48,8 @@ namespace JiraConnector.Bulk.Upload
         public void Prepare(RowWork work)
         {
         }
+
+        public Task LookUpAsync(SourceRecord record) => Task.CompletedTask;
 
         public async Task<List<RowOutcome>> RunAsync(IReadOnlyList<RowWork> batch)
         {
