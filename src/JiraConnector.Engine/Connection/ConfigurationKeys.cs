@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using JiraConnector.Internal;
 
 namespace JiraConnector.Connection
 {
@@ -40,27 +41,6 @@ namespace JiraConnector.Connection
         public static bool IsKnown(string key) => All.Contains(key, StringComparer.OrdinalIgnoreCase);
 
         /// <summary>The known key closest to a misspelt one, for "did you mean" in the error.</summary>
-        public static string? Closest(string key)
-        {
-            var best = All.Select(k => (Key: k, Distance: Distance(k, key.ToLowerInvariant()))).OrderBy(p => p.Distance).First();
-            return best.Distance <= Math.Max(2, key.Length / 4) ? best.Key : null;
-        }
-
-        private static int Distance(string a, string b)
-        {
-            var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-            for (var i = 1; i <= a.Length; i++)
-            {
-                var current = new int[b.Length + 1];
-                current[0] = i;
-                for (var j = 1; j <= b.Length; j++)
-                {
-                    var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                    current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-                }
-                previous = current;
-            }
-            return previous[b.Length];
-        }
+        public static string? Closest(string key) => ClosestName.Among(All, key);
     }
 }

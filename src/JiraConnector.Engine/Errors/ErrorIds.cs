@@ -43,6 +43,7 @@ namespace JiraConnector.Errors
             public const string WebhookSecretNeedsAdmin = "WebhookSecretNeedsAdmin";
             public const string WebhookJqlRequired = "WebhookJqlRequired";
             public const string SinceWithNextPage = "SinceWithNextPage";
+            public const string NextPageOfAnotherResource = "NextPageOfAnotherResource";
             public const string UnknownEventObject = "UnknownEventObject";
             public const string InvalidConfigurationKey = "InvalidConfigurationKey";
             public const string MissingConfigurationKey = "MissingConfigurationKey";

@@ -21,12 +21,13 @@ namespace JiraConnector.Query
     /// for, and how to read its value out of an issue's JSON for the client-side evaluator.</summary>
     internal sealed class IncidentField
     {
-        public IncidentField(string jqlName, string jiraFieldId, IncidentFieldKind kind, Func<JsonElement, object?> read)
+        public IncidentField(string jqlName, string jiraFieldId, IncidentFieldKind kind, Func<JsonElement, object?> read, Func<JsonElement, object?>? display = null)
         {
             JqlName = jqlName;
             JiraFieldId = jiraFieldId;
             Kind = kind;
             Read = read;
+            Display = display ?? read;
         }
 
         public string JqlName { get; }
@@ -36,7 +37,12 @@ namespace JiraConnector.Query
 
         public IncidentFieldKind Kind { get; }
 
-        /// <summary>Reads the value from an issue as Jira returns it (id, key, fields{...}).</summary>
+        /// <summary>Reads the value from an issue as Jira returns it (id, key, fields{...}), for
+        /// comparisons: a user or reference matches by any of its names.</summary>
         public Func<JsonElement, object?> Read { get; }
+
+        /// <summary>The value as a select shows it: as the typed record and every other view
+        /// render the field (Resources/FieldDisplay), a user by display name.</summary>
+        public Func<JsonElement, object?> Display { get; }
     }
 }

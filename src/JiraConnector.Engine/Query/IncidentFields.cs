@@ -15,6 +15,8 @@ namespace JiraConnector.Query
         private static readonly Dictionary<string, IncidentField> Standard = BuildStandard();
 
         private readonly Func<string, string?>? _resolveCustomFieldId;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IncidentField> _custom =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, IncidentField>(StringComparer.OrdinalIgnoreCase);
 
         public IncidentFields(Func<string, string?>? resolveCustomFieldId = null)
         {
@@ -26,14 +28,21 @@ namespace JiraConnector.Query
         public IncidentField Get(string name)
         {
             if (Standard.TryGetValue(name, out var field)) return field;
+            // A custom field is resolved once: the caller's resolver may ask Jira, and must not be
+            // asked again from the threads that filter and project records.
+            if (_custom.TryGetValue(name, out var known)) return known;
             var customId = CustomFieldId(name);
-            if (customId != null) return Custom(customId);
+            if (customId != null) return _custom.GetOrAdd(name, Custom(customId));
             throw new OcnqlTranslationException(
-                $"'{name}' is not an incident field. Use one of {string.Join(", ", StandardNames)}, a custom field id such as customfield_10016, or a custom field's name.");
+                $"'{name}' is not an incident field. Use one of {string.Join(", ", StandardNames)}, a custom field id such as customfield_10016 or cf[10016], " +
+                "or a custom field's name, in square brackets when it has spaces: [Story point estimate] (see about_OCNQL).");
         }
 
         /// <summary>Reads fields by OCNQL name from one issue's JSON, for the client-side evaluator.</summary>
         public Func<string, object?> ReaderFor(JsonElement issue) => name => Get(name).Read(issue);
+
+        /// <summary>Fields by OCNQL name as a select shows them.</summary>
+        public Func<string, object?> DisplayFor(JsonElement issue) => name => Get(name).Display(issue);
 
         private string? CustomFieldId(string name)
         {
@@ -48,7 +57,7 @@ namespace JiraConnector.Query
         }
 
         private static IncidentField Custom(string id) =>
-            new IncidentField("cf[" + id.Substring(12) + "]", id, IncidentFieldKind.Number, issue => CustomValue(Fields(issue), id));
+            new IncidentField("cf[" + id.Substring(12) + "]", id, IncidentFieldKind.Number, issue => CustomValue(Fields(issue), id), Shown(id));
 
         private static Dictionary<string, IncidentField> BuildStandard()
         {
@@ -95,19 +104,21 @@ namespace JiraConnector.Query
 
         private static IncidentField Reference(string jql, string fieldId, params string[] names) =>
             new IncidentField(jql, fieldId, IncidentFieldKind.Reference, issue =>
-                JsonRead.Child(Fields(issue), fieldId) is JsonElement value ? new FieldAliases(names.Select(n => JsonRead.String(value, n))) : null);
+                JsonRead.Child(Fields(issue), fieldId) is JsonElement value ? new FieldAliases(names.Select(n => JsonRead.String(value, n))) : null, Shown(fieldId));
 
         // Jira resolves a user in JQL by account id, e-mail, user name, key or display name.
         private static IncidentField UserField(string name) =>
             new IncidentField(name, name, IncidentFieldKind.User, issue =>
                 JsonRead.Child(Fields(issue), name) is JsonElement user
                     ? new FieldAliases(new[] { "accountId", "emailAddress", "name", "key", "displayName" }.Select(n => JsonRead.String(user, n)))
-                    : null);
+                    : null, Shown(name));
 
         private static IncidentField DateField(string jql, string fieldId) =>
             new IncidentField(jql, fieldId, IncidentFieldKind.Date, issue => JsonRead.Date(Fields(issue), fieldId));
 
         private static JsonElement Fields(JsonElement issue) => JsonRead.Child(issue, "fields") ?? default;
+
+        private static Func<JsonElement, object?> Shown(string fieldId) => issue => FieldDisplay.Of(JsonRead.Child(Fields(issue), fieldId));
 
         private static object? CustomValue(JsonElement fields, string id)
         {

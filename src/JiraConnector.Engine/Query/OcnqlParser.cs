@@ -240,6 +240,11 @@ namespace JiraConnector.Query
         private string ExpectName(string expected)
         {
             var token = Take();
+            if (token.Kind == OcnqlTokenKind.String)
+            {
+                // 'Story point estimate' is a value: a name with spaces goes in brackets.
+                throw new OcnqlSyntaxException(token.Position, expected + " (a name with spaces goes in square brackets: [" + token.Text + "])", token.Describe());
+            }
             if (token.Kind != OcnqlTokenKind.Identifier || (!token.Quoted && OcnqlNames.IsReserved(token.Text)))
             {
                 throw new OcnqlSyntaxException(token.Position, expected, token.Describe());

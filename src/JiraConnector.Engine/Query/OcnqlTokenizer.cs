@@ -16,7 +16,8 @@ namespace JiraConnector.Query
                 if (char.IsWhiteSpace(c)) { i++; continue; }
                 var start = i;
                 if (c == '\'') tokens.Add(ReadString(text, ref i));
-                else if (c == '`') tokens.Add(ReadQuotedName(text, ref i));
+                else if (c == '`') tokens.Add(ReadQuotedName(text, ref i, '`'));
+                else if (c == '[') tokens.Add(ReadQuotedName(text, ref i, ']'));
                 else if (OcnqlNames.IsAsciiDigit(c) || ((c == '-' || c == '.') && OcnqlNames.IsAsciiDigit(Next(text, i))))
                 {
                     tokens.Add(ReadNumber(text, ref i));
@@ -61,13 +62,17 @@ namespace JiraConnector.Query
             throw new OcnqlSyntaxException(text.Length, "a closing ' for the string that starts at position " + start, "the end of the query");
         }
 
-        private static OcnqlToken ReadQuotedName(string text, ref int i)
+        /// <summary>A name in back-ticks (the vendor's form, for dotted names) or in square brackets
+        /// ([Story point estimate]: the form for names with spaces, which a double-quoted PowerShell
+        /// string leaves alone, where it would take a back-tick as its escape character).</summary>
+        private static OcnqlToken ReadQuotedName(string text, ref int i, char closing)
         {
             var start = i++;
-            var close = text.IndexOf('`', i);
-            if (close < 0) throw new OcnqlSyntaxException(text.Length, "a closing ` for the name that starts at position " + start, "the end of the query");
+            var close = text.IndexOf(closing, i);
+            if (close < 0) throw new OcnqlSyntaxException(text.Length, $"a closing {closing} for the name that starts at position {start}", "the end of the query");
             var name = text.Substring(i, close - i);
-            if (name.Trim().Length == 0) throw new OcnqlSyntaxException(start, "a field name between the back-ticks", "``");
+            if (name.Trim().Length == 0) throw new OcnqlSyntaxException(start, "a field name between the " + (closing == '`' ? "back-ticks" : "brackets"), text.Substring(start, close - start + 1));
+            name = closing == ']' ? name.Trim() : name;
             i = close + 1;
             return new OcnqlToken(OcnqlTokenKind.Identifier, name, start, quoted: true);
         }
@@ -104,7 +109,25 @@ namespace JiraConnector.Query
             {
                 i++;
             }
+            // cf[10016], JQL's name for a custom field by number.
+            if (i - start == 2 && string.Compare(text, start, "cf", 0, 2, System.StringComparison.OrdinalIgnoreCase) == 0 && i < text.Length && text[i] == '[')
+            {
+                var close = text.IndexOf(']', i);
+                var digits = close < 0 ? string.Empty : text.Substring(i + 1, close - i - 1);
+                if (digits.Length == 0 || !IsDigits(digits)) throw new OcnqlSyntaxException(i, "a custom field number such as cf[10016]", close < 0 ? "the end of the query" : "'" + text.Substring(start, close - start + 1) + "'");
+                i = close + 1;
+                return new OcnqlToken(OcnqlTokenKind.Identifier, "cf[" + digits + "]", start, quoted: true);
+            }
             return new OcnqlToken(OcnqlTokenKind.Identifier, text.Substring(start, i - start), start);
+        }
+
+        private static bool IsDigits(string text)
+        {
+            foreach (var c in text)
+            {
+                if (!OcnqlNames.IsAsciiDigit(c)) return false;
+            }
+            return true;
         }
     }
 }

@@ -12,8 +12,9 @@ namespace JiraConnector.Query
     {
         public QueryPlan(ResolvedResource resource, ReadOptions options, QueryExpression? clientFilter,
             Func<JiraRecord, Func<string, object?>> fieldReader, IReadOnlyList<string>? select,
-            IReadOnlyList<OrderByItem> clientOrder, int? limit)
+            IReadOnlyList<OrderByItem> clientOrder, int? limit, Func<JiraRecord, Func<string, object?>>? displayReader = null)
         {
+            DisplayReader = displayReader;
             Resource = resource;
             Options = options;
             ClientFilter = clientFilter;
@@ -25,11 +26,18 @@ namespace JiraConnector.Query
 
         public ResolvedResource Resource { get; }
 
+        /// <summary>For OCNQL on incidents: the JQL it became and what the client still checks.</summary>
+        public JqlTranslation? Translation { get; set; }
+
         public ReadOptions Options { get; }
 
         public QueryExpression? ClientFilter { get; }
 
         public Func<JiraRecord, Func<string, object?>> FieldReader { get; }
+
+        /// <summary>Field values as a select shows them, where they differ from what is compared
+        /// (incidents: a user by display name, not the account id it also matches by).</summary>
+        public Func<JiraRecord, Func<string, object?>>? DisplayReader { get; }
 
         public IReadOnlyList<string>? Select { get; }
 
@@ -45,7 +53,7 @@ namespace JiraConnector.Query
         public object Project(JiraRecord record)
         {
             if (Select == null) return record;
-            var read = FieldReader(record);
+            var read = (DisplayReader ?? FieldReader)(record);
             var values = new List<KeyValuePair<string, object?>>(Select.Count);
             foreach (var name in Select) values.Add(new KeyValuePair<string, object?>(name, Display(read(name))));
             return new QueryRow(values);

@@ -20,12 +20,14 @@ namespace JiraConnector.Query
             {
                 var translator = new JqlTranslator(resolveCustomFieldId);
                 var translation = translator.Translate(where, orderBy);
+                // Every selected field is resolved here, on the caller's thread, not while records stream.
+                var selectedIds = select == null ? null : translator.JiraFieldIds(select);
                 options.Jql = translation.Jql;
                 // With a client filter every field may be needed; otherwise ask only for what is shown.
-                if (select != null && translation.IsExact) options.Fields = translator.JiraFieldIds(select).Where(id => id != "key" && id != "id").DefaultIfEmpty("summary").ToList();
+                if (selectedIds != null && translation.IsExact) options.Fields = selectedIds.Where(id => id != "key" && id != "id").DefaultIfEmpty("summary").ToList();
                 var fields = translator.Fields;
                 return new QueryPlan(resource, options, translation.ClientFilter, record => fields.ReaderFor(record.Json), select,
-                    new OrderByItem[0], limit);
+                    new OrderByItem[0], limit, record => fields.DisplayFor(record.Json)) { Translation = translation };
             }
             Pushdown.Apply(resource.Definition.Name, where, options);
             return new QueryPlan(resource, options, where, RecordFields.ReaderFor, select, orderBy, limit);

@@ -1,12 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Net.Http;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using JiraConnector.Http;
-using JiraConnector.Json;
 using JiraConnector.Paging;
 using JiraConnector.Resources;
 
@@ -22,7 +19,7 @@ namespace JiraConnector.Query
             CancellationToken cancellationToken)
         {
             var definition = plan.Resource.Bind();
-            var start = continuing && instance.Cursor != null ? instance.Cursor : PageCursor.Start(definition.Paging(instance, plan.Options));
+            var start = (continuing ? instance.CursorFor(definition.CursorKey) : null) ?? PageCursor.Start(definition.Paging(instance, plan.Options));
             var limit = plan.Limit == null ? ulong.MaxValue : (ulong)plan.Limit.Value;
             if (plan.ClientOrder.Count > 0) return Sorted(instance, plan, definition, start, range, limit, trace, cancellationToken);
             return RecordStreams.Paged(instance, definition, start, new RecordSelection
@@ -34,22 +31,13 @@ namespace JiraConnector.Query
             }, range, trace, cancellationToken);
         }
 
-        /// <summary>Cloud's approximate-count for incidents, the endpoint's total elsewhere; either is
-        /// only an estimate when the client filters further.</summary>
-        private static async Task<RecordTotal> TotalAsync(JiraInstance instance, QueryPlan plan, long? endpointTotal, IJiraTrace? trace,
-            CancellationToken cancellationToken)
-        {
-            if (plan.Resource.Definition.Name != "incidents" || instance.Deployment != JiraDeployment.Cloud)
-            {
-                return new RecordTotal(endpointTotal, plan.IsExact ? 1.0 : 0.5);
-            }
-            var jql = plan.Options.Jql!;
-            var order = jql.IndexOf(" ORDER BY ", StringComparison.OrdinalIgnoreCase);
-            var body = JsonSerializer.Serialize(new Dictionary<string, string> { ["jql"] = order < 0 ? jql : jql.Substring(0, order) });
-            var request = new JiraRequest(HttpMethod.Post, instance.RestPath + "search/approximate-count", body, safeToRepeat: true);
-            using var answer = await instance.Client.GetJsonAsync(request, trace, cancellationToken).ConfigureAwait(false);
-            return new RecordTotal(JsonRead.Int64(answer.RootElement, "count"), plan.IsExact ? 0.99 : 0.5);
-        }
+        /// <summary>Incidents are counted as IncidentCount does (approximate-count on Cloud); other
+        /// resources by the endpoint's total. Either is only an estimate when the client filters further.</summary>
+        private static Task<RecordTotal> TotalAsync(JiraInstance instance, QueryPlan plan, long? endpointTotal, IJiraTrace? trace,
+            CancellationToken cancellationToken) =>
+            plan.Resource.Definition.Name == "incidents"
+                ? IncidentCount.TotalAsync(instance, plan.Options.Jql, endpointTotal, plan.IsExact, trace, cancellationToken)
+                : Task.FromResult(new RecordTotal(endpointTotal, plan.IsExact ? 1.0 : 0.5));
 
         /// <summary>Reads every match, sorts on the client, then streams the sorted page. These lists
         /// are small (projects, users, groups, schemes), so holding them is fine.</summary>

@@ -1,4 +1,5 @@
 using System;
+using JiraConnector.Errors;
 using JiraConnector.Http;
 using JiraConnector.Paging;
 
@@ -48,15 +49,35 @@ namespace JiraConnector
 
         internal JiraHttpClient Client { get; }
 
-        /// <summary>Where the last paged read stopped, for -NextPage. Guarded by the instance lock.</summary>
-        internal PageCursor? Cursor
+        /// <summary>Keeps where the last paged read stopped, and what it read (the resource as
+        /// typed: incidents, incidents/OPS-1/comments), for -NextPage.</summary>
+        internal void KeepCursor(string resource, PageCursor? cursor)
         {
-            get { lock (_cursorLock) return _cursor; }
-            set { lock (_cursorLock) _cursor = value; }
+            lock (_cursorLock)
+            {
+                _cursor = cursor;
+                _cursorResource = resource;
+            }
+        }
+
+        /// <summary>Where the last paged read of <paramref name="resource"/> stopped; null when it
+        /// reached the end or nothing was read yet. The cursor is a page request of one resource,
+        /// so going on with it for another would return that one's records as this one's: an
+        /// error names the resource it belongs to.</summary>
+        internal PageCursor? CursorFor(string resource)
+        {
+            lock (_cursorLock)
+            {
+                if (_cursor == null || string.Equals(_cursorResource, resource, StringComparison.OrdinalIgnoreCase)) return _cursor;
+                throw new JiraArgumentException(ErrorIds.InvalidArgument.NextPageOfAnotherResource,
+                    $"The last paged read on instance '{Name}' was of {_cursorResource}, not {resource}: -NextPage goes on with the read it follows " +
+                    $"(Get-JiraObject {_cursorResource} -NextPage), or read {resource} from its start.", "NextPage");
+            }
         }
 
         private readonly object _cursorLock = new object();
         private PageCursor? _cursor;
+        private string? _cursorResource;
 
         public override string ToString() => Name + " (" + Url + ")";
     }

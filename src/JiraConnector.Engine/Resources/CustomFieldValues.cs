@@ -4,9 +4,9 @@ using JiraConnector.Json;
 
 namespace JiraConnector.Resources
 {
-    /// <summary>The custom fields a read asked for, kept on an incident by display name with plain
-    /// values (text from ADF, an option's value, a user's display name); the module shows each as a
-    /// property named after the field.</summary>
+    /// <summary>The custom fields a read asked for, kept on an incident by display name with the
+    /// values FieldDisplay renders (text from ADF, an option's value, a user's display name); the
+    /// module shows each as a property named after the field.</summary>
     internal static class CustomFieldValues
     {
         public static JiraRecord Attach(JiraRecord record, FieldCatalog catalog, IReadOnlyList<string> fieldIds)
@@ -27,23 +27,6 @@ namespace JiraConnector.Resources
             return record;
         }
 
-        public static object? Plain(JsonElement? value)
-        {
-            if (value == null) return null;
-            var element = value.Value;
-            switch (element.ValueKind)
-            {
-                case JsonValueKind.Array:
-                    var items = new List<object?>();
-                    foreach (var item in element.EnumerateArray()) items.Add(Plain(item));
-                    return items.ToArray();
-                case JsonValueKind.Object:
-                    if (JsonRead.String(element, "type") == "doc") return AdfText.ToPlainText(element);
-                    return JsonRead.String(element, "value") ?? JsonRead.String(element, "displayName") ?? JsonRead.String(element, "name")
-                        ?? JsonValue.ToPlain(element);
-                default:
-                    return JsonValue.ToPlain(element);
-            }
-        }
+        public static object? Plain(JsonElement? value) => FieldDisplay.Of(value);
     }
 }

@@ -21,10 +21,22 @@ namespace JiraConnector.Resources
             selection ??= RecordSelection.All;
             NoteClampedPageSize(start.Style.FirstRequest, range.PageSize, trace);
             var reader = new PagedReader(instance.Client, trace);
-            var records = Shape(reader.ReadAsync(start, cancellationToken), item => definition.Shape(item, instance.Name), selection, cancellationToken);
+            var items = reader.ReadAsync(start, cancellationToken);
+            if (IsOneWordPassThrough(definition.Name, definition.CursorKey)) items = TypoCheck(items, definition.CursorKey, cancellationToken);
+            var records = Shape(items, item => definition.Shape(item, instance.Name), selection, cancellationToken);
             return new RecordStream(records.GetAsyncEnumerator(cancellationToken), range.Skip, Math.Min(range.First, selection.Limit),
                 () => selection.Total?.Invoke(reader.Total) ?? Task.FromResult(new RecordTotal(reader.Total, reader.Total == null ? 0.0 : 1.0)),
-                _ => instance.Cursor = reader.Position);
+                _ => instance.KeepCursor(definition.CursorKey, reader.Position));
+        }
+
+        /// <summary>A resource read from its first page, as Get-JiraObject reads it: incidents
+        /// with their count for -IncludeTotalCount (approximate-count on Cloud).</summary>
+        public static RecordStream Read(JiraInstance instance, ResolvedResource resource, ReadOptions options, Func<JiraRecord, JiraRecord> then,
+            ReadRange range, IJiraTrace? trace, CancellationToken cancellationToken)
+        {
+            var start = PageCursor.Start(resource.Definition.Paging(instance, options));
+            var selection = resource.Definition.Name == "incidents" ? IncidentCount.Selection(instance, options, trace, cancellationToken) : null;
+            return Paged(instance, resource.Bind(then), start, selection, range, trace, cancellationToken);
         }
 
         /// <summary>Goes on from where the last paged read of the instance stopped; null when it
@@ -32,7 +44,7 @@ namespace JiraConnector.Resources
         public static RecordStream? Continue(JiraInstance instance, ResourceDefinition definition, ReadRange range, IJiraTrace? trace,
             CancellationToken cancellationToken)
         {
-            var saved = instance.Cursor;
+            var saved = instance.CursorFor(definition.CursorKey);
             return saved == null ? null : Paged(instance, definition, saved, null, range, trace, cancellationToken);
         }
 
@@ -54,9 +66,9 @@ namespace JiraConnector.Resources
             var reader = new PagedReader(instance.Client, trace);
             var context = resource.ContextFor(instance.Name);
             var items = reader.ReadAsync(PageCursor.Start(resource.Definition.Paging(instance, options)), cancellationToken);
-            if (resource.ObjectName.IndexOf('/') < 0) items = TypoCheck(items, resource.ObjectName, cancellationToken);
+            if (IsOneWordPassThrough(resource.Definition.Name, resource.ObjectName)) items = TypoCheck(items, resource.ObjectName, cancellationToken);
             var records = Shape(items, item => then(resource.Definition.Shaper(item, context)), RecordSelection.All, cancellationToken);
-            return new RecordStream(records.GetAsyncEnumerator(cancellationToken), range.Skip, range.First, close: _ => instance.Cursor = reader.Position);
+            return new RecordStream(records.GetAsyncEnumerator(cancellationToken), range.Skip, range.First, close: _ => instance.KeepCursor(resource.CursorKey, reader.Position));
         }
 
         private static async IAsyncEnumerable<object> Shape(IAsyncEnumerable<JsonElement> items, Func<JsonElement, JiraRecord> shape,
@@ -71,6 +83,10 @@ namespace JiraConnector.Resources
                 yield return project == null ? record : project(record);
             }
         }
+
+        /// <summary>A one-word name read as a REST path (Get-JiraObject, Invoke-JiraQuery, -NextPage).</summary>
+        private static bool IsOneWordPassThrough(string definitionName, string path) =>
+            definitionName == PassThroughResource.Marker && path.IndexOf('/') < 0;
 
         private static async IAsyncEnumerable<JsonElement> TypoCheck(IAsyncEnumerable<JsonElement> items, string name,
             [EnumeratorCancellation] CancellationToken cancellationToken)

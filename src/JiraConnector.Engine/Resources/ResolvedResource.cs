@@ -28,6 +28,13 @@ namespace JiraConnector.Resources
             {
                 var record = Definition.Shaper(json, new RecordContext(context.InstanceName, ObjectName, ParentId));
                 return then == null ? record : then(record);
-            });
+            })
+            {
+                CursorKey = CursorKey,
+            };
+
+        /// <summary>What -NextPage cursors of this resource are kept under: the path as typed,
+        /// without its slashes at either end (incidents/OPS-1/comments).</summary>
+        public string CursorKey => ObjectName;
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using JiraConnector.Errors;
+using JiraConnector.Internal;
 
 namespace JiraConnector.Resources
 {
@@ -62,7 +63,21 @@ namespace JiraConnector.Resources
             throw UnknownObject(objectName);
         }
 
-        public static ArgumentException UnknownObject(string? name, string? why = null) =>
-            new JiraArgumentException(ErrorIds.InvalidArgument.UnknownObject, $"'{name}' is not a resource this module knows{why}. Valid names: {string.Join(", ", Names)}.", "Object");
+        // What people coming from Jira or other modules call the resources.
+        private static readonly Dictionary<string, string> Synonyms = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["issues"] = "incidents", ["issue"] = "incidents", ["tickets"] = "incidents", ["ticket"] = "incidents",
+            ["users"] = "contacts", ["user"] = "contacts", ["issuetypes"] = "incident-types", ["issue-types"] = "incident-types",
+        };
+
+        /// <summary>The one error for a name that is no resource, whichever cmdlet was given it:
+        /// the valid names, and the one meant when the name is near one or a synonym of one.</summary>
+        public static ArgumentException UnknownObject(string? name, string? why = null)
+        {
+            var typed = (name ?? string.Empty).Trim().Trim('/');
+            var meant = Synonyms.TryGetValue(typed, out var synonym) ? synonym : ClosestName.Among(Names, typed);
+            return new JiraArgumentException(ErrorIds.InvalidArgument.UnknownObject, $"'{name}' is not a resource this module knows{why}." +
+                (meant != null ? $" Did you mean '{meant}'?" : string.Empty) + $" Valid names: {string.Join(", ", Names)}.", "Object");
+        }
     }
 }

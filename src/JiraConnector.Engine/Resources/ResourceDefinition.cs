@@ -19,6 +19,7 @@ namespace JiraConnector.Resources
             Paging = paging;
             Shaper = shaper;
             Shape = (json, instanceName) => shaper(json, new RecordContext(instanceName, name));
+            CursorKey = name;
         }
 
         /// <summary>The connector's name, e.g. "incidents" or "incidents/{id}/comments".</summary>
@@ -33,6 +34,10 @@ namespace JiraConnector.Resources
         public Func<JsonElement, string, JiraRecord> Shape { get; }
 
         public Func<JsonElement, RecordContext, JiraRecord> Shaper { get; }
+
+        /// <summary>What a paged read of it keeps its -NextPage cursor under: the resource as the
+        /// user named it (incidents/OPS-1/comments) once bound, else its name.</summary>
+        public string CursorKey { get; set; } = string.Empty;
 
         /// <summary>The .NET type of the records, for Get-JiraObjectType.</summary>
         public Type RecordType { get; set; } = typeof(JiraObject);

@@ -63,6 +63,7 @@ namespace JiraConnector.Cmdlets
                 result.Properties.Add(new PSNoteProperty("Jql", translation.Jql));
                 result.Properties.Add(new PSNoteProperty("IsExact", translation.IsExact));
                 result.Properties.Add(new PSNoteProperty("ClientFilter", translation.ClientFilter?.ToString()));
+                if (translation.NoFilterWarning is string warning) WriteWarning(warning);
                 WriteObject(result);
             }
             catch (OcnqlSyntaxException ex)

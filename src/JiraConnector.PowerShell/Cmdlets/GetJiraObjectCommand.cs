@@ -28,6 +28,7 @@ namespace JiraConnector.Cmdlets
         /// <summary>Reads only the records with these ids (keys for incidents and projects, names for
         /// groups). A missing one is a JiraNotFound error.</summary>
         [Parameter(Position = 1)]
+        [ArgumentCompleter(typeof(IssueKeyCompleter))]
         [ValidateNotNullOrEmpty]
         public string[]? Id { get; set; }
 
@@ -89,8 +90,7 @@ namespace JiraConnector.Cmdlets
                 }
                 else
                 {
-                    var start = PageCursor.Start(resource.Definition.Paging(instance, options));
-                    WriteRecords(RecordStreams.Paged(instance, resource.Bind(after), start, null, Range, Trace, CancellationToken), Object);
+                    WriteRecords(RecordStreams.Read(instance, resource, options, after, Range, Trace, CancellationToken), Object);
                 }
             }
             catch (ArgumentException ex)

@@ -70,9 +70,18 @@ namespace JiraConnector.Cmdlets
                 return;
             }
 
-            if (plan.Options.Jql != null) WriteVerbose("JQL: " + plan.Options.Jql + (plan.IsExact ? string.Empty : "  (narrowed; the client checks the rest)"));
+            if (plan.Translation != null)
+            {
+                WriteVerbose(plan.Translation.Describe("the client"));
+                // Verbose is not enough here: the whole site is about to be read.
+                if (plan.Translation.NoFilterWarning is string warning) WriteWarning(warning);
+            }
+            else if (plan.Options.Jql != null)
+            {
+                WriteVerbose("JQL: " + plan.Options.Jql);
+            }
 
-            if (NextPage && !HasNextPage(instance)) return;
+            if (NextPage && !HasNextPage(instance, plan.Resource.CursorKey, QueryText)) return;
             WriteRecords(QueryReads.Open(instance, plan, Range, NextPage, Trace, CancellationToken), QueryText);
         }
 

@@ -63,14 +63,22 @@ namespace JiraConnector.Cmdlets
         /// <summary>-NextPage: the rest of the instance's last read, or a warning when there is none.</summary>
         internal void WriteNextPage(JiraInstance instance, ResourceDefinition definition, object? target)
         {
-            if (HasNextPage(instance)) WriteRecords(RecordStreams.Continue(instance, definition, Range, Trace, CancellationToken)!, target);
+            if (HasNextPage(instance, definition.CursorKey, target)) WriteRecords(RecordStreams.Continue(instance, definition, Range, Trace, CancellationToken)!, target);
         }
 
-        /// <summary>Whether the instance's last read left a page to go on with; warns when not.</summary>
-        internal bool HasNextPage(JiraInstance instance)
+        /// <summary>Whether the instance's last read of <paramref name="resource"/> left a page to go
+        /// on with; warns when not, and stops when the last read was of another resource.</summary>
+        internal bool HasNextPage(JiraInstance instance, string resource, object? target)
         {
-            if (instance.Cursor != null) return true;
-            WriteWarning($"There is no further page on instance '{instance.Name}': the last read reached the end, or nothing was read yet.");
+            try
+            {
+                if (instance.CursorFor(resource) != null) return true;
+            }
+            catch (JiraArgumentException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ex, target));
+            }
+            WriteWarning($"There is no further page of {resource} on instance '{instance.Name}': the last read reached the end, or nothing was read yet.");
             return false;
         }
 

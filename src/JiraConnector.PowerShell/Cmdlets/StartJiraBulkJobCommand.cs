@@ -102,7 +102,8 @@ namespace JiraConnector.Cmdlets
                 ThrowTerminatingError(ErrorRecords.From(ex, ParameterSetName == UploadSet ? Path : OutFile));
                 return;
             }
-            if (plan.JqlNote != null) WriteVerbose("JQL: " + plan.JqlNote);
+            if (plan.JqlNote != null) WriteVerbose(plan.JqlNote);
+            if (plan.JqlWarning != null) WriteWarning(plan.JqlWarning);
             if (!ShouldProcess(instance.Name, plan.Description)) return;
 
             var run = plan.Open();

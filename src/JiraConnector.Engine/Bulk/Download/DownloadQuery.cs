@@ -19,7 +19,11 @@ namespace JiraConnector.Bulk.Download
             _translator = translator;
             _clientFilter = translation.ClientFilter;
             Jql = translation.Jql;
+            Translation = translation;
         }
+
+        /// <summary>The JQL the query became and what the job still checks.</summary>
+        public JqlTranslation Translation { get; }
 
         public SelectStatement Statement { get; }
 

@@ -48,6 +48,9 @@ namespace JiraConnector.Bulk.Jobs
         /// <summary>For a download with -Query: the JQL sent, and whether the job checks more on the client.</summary>
         public string? JqlNote { get; private set; }
 
+        /// <summary>For a download whose query leaves Jira nothing to filter on: why every incident is read.</summary>
+        public string? JqlWarning { get; private set; }
+
         public static async Task<BulkPlan> UploadAsync(JiraInstance instance, BulkRequest request, IJiraTrace? trace, CancellationToken cancellationToken)
         {
             var file = request.File;
@@ -107,7 +110,11 @@ namespace JiraConnector.Bulk.Jobs
             manifest.Fields = fields == null ? null : new List<string>(fields);
             var what = request.Query ?? (string.IsNullOrWhiteSpace(request.Jql) ? "all projects" : request.Jql);
             var plan = Create(instance, request, manifest, $"incidents of {what} to {request.File}");
-            if (query != null) plan.JqlNote = query.Jql + (query.IsExact ? string.Empty : "  (narrowed; the job checks the rest)");
+            if (query != null)
+            {
+                plan.JqlNote = query.Translation.Describe("the job");
+                plan.JqlWarning = query.Translation.NoFilterWarning;
+            }
             return plan;
         }
 

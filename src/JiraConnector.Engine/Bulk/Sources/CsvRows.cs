@@ -22,8 +22,9 @@ namespace JiraConnector.Bulk.Sources
         private long _baseOffset;
         private long _baseLine;
 
-        /// <param name="first">The file from its start (left open when <paramref name="leaveOpen"/>).</param>
-        /// <param name="openAt">Opens the file again at a byte offset, to start again after a broken row.</param>
+        /// <summary>Reads the header row of <paramref name="first"/> (the file from its start, left
+        /// open when <paramref name="leaveOpen"/>); <paramref name="openAt"/> opens the file again
+        /// at a byte offset, to start again after a broken row.</summary>
         public CsvRows(Stream first, bool leaveOpen, Func<long, Stream> openAt, char delimiter)
         {
             _openAt = openAt;
