@@ -76,8 +76,17 @@ function Write-Parameter($Parameter, [switch] $InSyntax) {
     $writer.WriteStartElement('dev', 'type', $dev)
     $writer.WriteElementString('maml', 'name', $maml, $Parameter.FullTypeName)
     $writer.WriteEndElement()
-    if (-not $InSyntax) { $writer.WriteElementString('dev', 'defaultValue', $dev, 'None') }
+    if (-not $InSyntax) { $writer.WriteElementString('dev', 'defaultValue', $dev, $(if ($null -ne $Parameter.Default) { $Parameter.Default } else { 'None' })) }
     $writer.WriteEndElement()
+}
+
+# A parameter's initial value as help shows it; none for null, empty, false and zero.
+function Get-DefaultValue($Property, $Instance) {
+    $value = $Property.GetValue($Instance)
+    if ($null -eq $value -or $value -is [bool] -or $value -is [System.Management.Automation.SwitchParameter]) { return $null }
+    if ($value -is [string] -and $value.Length -eq 0) { return $null }
+    if ($value -is [ValueType] -and $value -eq [Activator]::CreateInstance($value.GetType())) { return $null }
+    "$value"
 }
 
 $cmdletTypes = $assembly.GetExportedTypes() |
@@ -94,7 +103,9 @@ foreach ($type in $cmdletTypes) {
     $docs = if (Test-Path $docsFile) { Import-PowerShellDataFile $docsFile } else { @{} }
 
     # Every parameter with its sets; DontShow ones are plumbing for the pipeline, not for people.
+    # Defaults are read from a new instance of the cmdlet (MaxRetries = 4), so they cannot drift.
     $parameters = [System.Collections.Generic.List[object]]::new()
+    $fresh = [Activator]::CreateInstance($type)
     foreach ($property in $type.GetProperties()) {
         $attributes = @($property.GetCustomAttributes([System.Management.Automation.ParameterAttribute], $true))
         if ($attributes.Count -eq 0 -or ($attributes | Where-Object DontShow)) { continue }
@@ -116,6 +127,7 @@ foreach ($type in $cmdletTypes) {
                 Description  = $description
                 TypeName     = $valueType.Name
                 FullTypeName = $valueType.FullName
+                Default      = Get-DefaultValue $property $fresh
             })
         }
     }
@@ -126,7 +138,7 @@ foreach ($type in $cmdletTypes) {
         $parameters.Add([pscustomobject]@{
             Name = $extraName; Set = '__AllParameterSets'; Required = $false; Position = 'named'; Pipeline = 'false'; Globbing = $false
             Aliases = @(if ($extraName -eq 'WhatIf') { 'wi' } elseif ($extraName -eq 'Confirm') { 'cf' }); Description = $added[$extraName][1]
-            TypeName = $added[$extraName][0]; FullTypeName = $(if ($added[$extraName][0] -eq 'UInt64') { 'System.UInt64' } else { 'System.Management.Automation.SwitchParameter' })
+            TypeName = $added[$extraName][0]; Default = $null; FullTypeName = $(if ($added[$extraName][0] -eq 'UInt64') { 'System.UInt64' } else { 'System.Management.Automation.SwitchParameter' })
         })
     }
     $sets = @($parameters.Set | Where-Object { $_ -ne '__AllParameterSets' } | Sort-Object -Unique)

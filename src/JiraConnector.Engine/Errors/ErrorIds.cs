@@ -81,6 +81,7 @@ namespace JiraConnector.Errors
         {
             public const string JiraConflict = "JiraConflict";
             public const string JournalExists = "JournalExists";
+            public const string InstanceNameTaken = "InstanceNameTaken";
         }
 
         public static class LimitsExceeded

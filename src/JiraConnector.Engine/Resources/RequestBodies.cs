@@ -91,6 +91,7 @@ namespace JiraConnector.Resources
                     writer.WriteStartArray(field.Id);
                     foreach (var change in group)
                     {
+                        if (change.Value == null) continue;
                         foreach (var item in Items(change.Value))
                         {
                             writer.WriteStartObject();

@@ -99,6 +99,11 @@ namespace JiraConnector.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? Name { get; set; }
 
+        /// <summary>Replace a connection of the same -Name to another site. Without it that is
+        /// refused: a connection to the same site under its name is simply renewed.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         /// <summary>Make this the default instance even if another one is connected.</summary>
         [Parameter]
         public SwitchParameter Default { get; set; }
@@ -187,12 +192,23 @@ namespace JiraConnector.Cmdlets
             }
             instance.Events = target.Events;
 
+            var taken = SessionRegistry.Current.Find(instance.Name);
+            if (taken != null && !Force && !SameSite(taken, instance))
+            {
+                instance.Client.Dispose();
+                ThrowTerminatingError(ErrorRecords.New(ErrorIds.ResourceExists.InstanceNameTaken,
+                    $"The name '{instance.Name}' is the connection to {taken.Url}; this one is to {instance.Url}. Give another -Name, or -Force to replace it.", instance.Name));
+                return;
+            }
             var replaced = SessionRegistry.Current.Add(instance, Default);
             replaced?.Client.Dispose();
             if (replaced != null) WriteVerbose($"Replaced the earlier connection named '{instance.Name}'.");
             WriteVerbose($"Connected to {instance.Url} as {instance.User} ({instance.Deployment}, {instance.AuthType}, Jira {instance.ServerVersion}) as instance '{instance.Name}'.");
             if (PassThru) WriteObject(instance);
         }
+
+        private static bool SameSite(JiraInstance a, JiraInstance b) =>
+            string.Equals(a.Url.AbsoluteUri.TrimEnd('/'), b.Url.AbsoluteUri.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
 
         private ConnectionTarget ReadTarget()
         {

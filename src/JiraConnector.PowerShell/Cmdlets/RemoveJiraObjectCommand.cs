@@ -22,6 +22,7 @@ namespace JiraConnector.Cmdlets
         /// property key, a watcher's account id. Bound from a piped record's Id.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("Key")]
+        [ArgumentCompleter(typeof(IssueKeyCompleter))]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = string.Empty;
 

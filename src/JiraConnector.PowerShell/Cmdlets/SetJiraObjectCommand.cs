@@ -27,6 +27,7 @@ namespace JiraConnector.Cmdlets
         /// property key. Bound from a piped record's Id.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("Key")]
+        [ArgumentCompleter(typeof(IssueKeyCompleter))]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = string.Empty;
 
@@ -46,6 +47,7 @@ namespace JiraConnector.Cmdlets
 
         /// <summary>For incidents: the status to move to, through the workflow transition that leads there.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(StatusCompleter))]
         [ValidateNotNullOrEmpty]
         public string? Status { get; set; }
 

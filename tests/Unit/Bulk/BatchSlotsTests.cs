@@ -12,9 +12,9 @@ public sealed class BatchSlotsTests
     {
         var slots = new BatchSlots(2);
 
-        Assert.True(slots.WaitAsync(default).IsCompletedSuccessfully);
-        Assert.True(slots.WaitAsync(default).IsCompletedSuccessfully);
-        var third = slots.WaitAsync(default);
+        Assert.True(slots.WaitAsync(TestContext.Current.CancellationToken).IsCompletedSuccessfully);
+        Assert.True(slots.WaitAsync(TestContext.Current.CancellationToken).IsCompletedSuccessfully);
+        var third = slots.WaitAsync(TestContext.Current.CancellationToken);
 
         Assert.False(third.IsCompleted);
         slots.Release();
@@ -25,8 +25,8 @@ public sealed class BatchSlotsTests
     public async Task A_released_slot_runs_the_waiting_reader_on_the_releasing_thread()
     {
         var slots = new BatchSlots(1);
-        await slots.WaitAsync(default);
-        var readerThread = slots.WaitAsync(default).ContinueWith(_ => Environment.CurrentManagedThreadId, TaskContinuationOptions.ExecuteSynchronously);
+        await slots.WaitAsync(TestContext.Current.CancellationToken);
+        var readerThread = slots.WaitAsync(TestContext.Current.CancellationToken).ContinueWith(_ => Environment.CurrentManagedThreadId, TaskContinuationOptions.ExecuteSynchronously);
 
         // A thread of its own, which a continuation queued to the thread pool could never run on.
         var releasingThread = 0;
@@ -45,7 +45,7 @@ public sealed class BatchSlotsTests
     public async Task A_cancelled_wait_throws_and_the_next_release_frees_a_slot()
     {
         var slots = new BatchSlots(1);
-        await slots.WaitAsync(default);
+        await slots.WaitAsync(TestContext.Current.CancellationToken);
         using var stop = new CancellationTokenSource();
         var waiting = slots.WaitAsync(stop.Token);
 
@@ -53,7 +53,7 @@ public sealed class BatchSlotsTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
         slots.Release();
-        Assert.True(slots.WaitAsync(default).IsCompletedSuccessfully);
-        Assert.False(slots.WaitAsync(default).IsCompleted);
+        Assert.True(slots.WaitAsync(TestContext.Current.CancellationToken).IsCompletedSuccessfully);
+        Assert.False(slots.WaitAsync(TestContext.Current.CancellationToken).IsCompleted);
     }
 }

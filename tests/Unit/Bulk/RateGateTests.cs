@@ -17,7 +17,7 @@ public sealed class RateGateTests
 
         gate.Observe(answer);
 
-        Assert.True(gate.WaitAsync(default).IsCompletedSuccessfully);
+        Assert.True(gate.WaitAsync(TestContext.Current.CancellationToken).IsCompletedSuccessfully);
     }
 
     [Theory]

@@ -67,7 +67,7 @@ public sealed class GetJiraObjectTests(CloudEmulator cloud, DataCenterEmulator d
             using var shell = _host.Create("Get-JiraObject incidents -Instance cloud");
             var running = shell.BeginInvoke();
             // Let the first page request reach the (slow) server before pressing Ctrl+C.
-            await Task.Delay(500);
+            await Task.Delay(500, TestContext.Current.CancellationToken);
 
             shell.Stop();
 

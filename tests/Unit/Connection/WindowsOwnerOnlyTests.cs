@@ -8,6 +8,8 @@ namespace JiraConnector.Tests.Unit.Connection;
 /// object throws PlatformNotSupportedException (SecurityIdentifier, FileSecurity and RawAcl all do),
 /// so these tests are skipped there and reported as skipped; the Unix mode 0600 is checked by the
 /// OAuth tests.</summary>
+// Every test skips itself off Windows before touching an ACL.
+[System.Runtime.Versioning.SupportedOSPlatform("windows")]
 public sealed class WindowsOwnerOnlyTests
 {
     private const string WindowsOnly = "Windows ACLs exist only on Windows.";

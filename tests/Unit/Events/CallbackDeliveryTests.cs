@@ -109,8 +109,8 @@ public sealed class CallbackDeliveryTests(CloudEmulator cloud) : IClassFixture<C
         HttpResponseMessage? answer = null;
         for (var i = 0; i < 100 && answer == null; i++)
         {
-            try { answer = await http.PostAsync(prefix, new StringContent(body, Encoding.UTF8, "application/json")); }
-            catch (HttpRequestException) { await Task.Delay(50); }
+            try { answer = await http.PostAsync(prefix, new StringContent(body, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken); }
+            catch (HttpRequestException) { await Task.Delay(50, TestContext.Current.CancellationToken); }
         }
 
         Assert.True(running.AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(20)), "the event did not arrive");

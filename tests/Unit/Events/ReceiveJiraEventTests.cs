@@ -88,7 +88,7 @@ public sealed class ReceiveJiraEventTests(CloudEmulator cloud) : IClassFixture<C
             Assert.Equal(
                 ["WebhookSignatureInvalid,JiraConnector.Cmdlets.ReceiveJiraEventCommand", "WebhookSignatureMissing,JiraConnector.Cmdlets.ReceiveJiraEventCommand"],
                 shell.Streams.Error.Select(e => e.FullyQualifiedErrorId));
-            var deliveries = await http.GetFromJsonAsync<List<WebhookDelivery>>("__emulator/webhooks/deliveries");
+            var deliveries = await http.GetFromJsonAsync<List<WebhookDelivery>>("__emulator/webhooks/deliveries", TestContext.Current.CancellationToken);
             Assert.Contains(deliveries!, d => d.Url == prefix && d.Status == 200 && d.WebhookEvent == "jira:issue_updated");
         }
         finally
@@ -110,7 +110,7 @@ public sealed class ReceiveJiraEventTests(CloudEmulator cloud) : IClassFixture<C
 
         Assert.True(running.AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(5)), "the listener did not stop");
         Assert.Equal(PSInvocationState.Stopped, shell.InvocationStateInfo.State);
-        await Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync(prefix));
+        await Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync(prefix, TestContext.Current.CancellationToken));
     }
 
     [Fact]

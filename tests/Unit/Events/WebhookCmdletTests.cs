@@ -52,7 +52,7 @@ public sealed class WebhookCmdletTests(CloudEmulator cloud, DataCenterEmulator d
             Unregister-JiraWebhook {created.Id} -Instance dc -WhatIf
             """);
 
-        Assert.Empty(output.Where(o => o.BaseObject is JiraWebhook));
+        Assert.DoesNotContain(output, o => o.BaseObject is JiraWebhook);
         var sent = await admin.RequestsAsync("webhook");
         Assert.Equal(["GET"], sent.Select(r => r.Method));
         Assert.Contains(Hooks("Get-JiraWebhook -Instance dc"), h => h.Id == created.Id);

@@ -117,12 +117,12 @@ public sealed class PagedReaderTests(CloudEmulator cloud, DataCenterEmulator dat
         using var client = dataCenter.CreateClient();
         var reader = new PagedReader(client, null);
 
-        await using var items = reader.ReadAsync(PageCursor.Start(SearchOffset(50)), TestContext.Current.CancellationToken).GetAsyncEnumerator();
+        await using var items = reader.ReadAsync(PageCursor.Start(SearchOffset(50)), TestContext.Current.CancellationToken).GetAsyncEnumerator(TestContext.Current.CancellationToken);
         Assert.True(await items.MoveNextAsync());
 
         // Only the first item has been consumed; the second page must arrive on its own.
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while ((await admin.RequestsAsync("/search")).Count < 2 && DateTime.UtcNow < deadline) await Task.Delay(20);
+        while ((await admin.RequestsAsync("/search")).Count < 2 && DateTime.UtcNow < deadline) await Task.Delay(20, TestContext.Current.CancellationToken);
         var starts = (await admin.RequestsAsync("/search")).Select(r => r.Query).ToList();
         Assert.Equal(2, starts.Count);
         Assert.Contains(starts, q => q!.Contains("startAt=50"));

@@ -29,7 +29,7 @@ public sealed class OcnqlParserRegressionTests
         var tree = OcnqlParser.ParseWhere(text);
 
         Assert.Equal(printed, tree.ToString());
-        Assert.Equal(printed, OcnqlParser.ParseWhere(tree.ToString()).ToString());
+        Assert.Equal(printed, OcnqlParser.ParseWhere(tree.ToString()!).ToString());
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class OcnqlParserRegressionTests
         for (var i = 0; i < 500; i++)
         {
             var text = Clause(random, fields, values, depth: 4);
-            var printed = OcnqlParser.ParseWhere(text).ToString();
+            var printed = OcnqlParser.ParseWhere(text).ToString()!;
             Assert.Equal(printed, OcnqlParser.ParseWhere(printed).ToString());
         }
     }

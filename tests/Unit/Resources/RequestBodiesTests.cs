@@ -34,7 +34,7 @@ public sealed class RequestBodiesTests(CloudEmulator cloud, DataCenterEmulator d
         Assert.Equal("one\ntwo", AdfText.ToPlainText(fields.GetProperty("description")));
         Assert.Equal("High", fields.GetProperty("priority").GetProperty("name").GetString());
         Assert.Equal("712020:x", fields.GetProperty("assignee").GetProperty("accountId").GetString());
-        Assert.Equal(["solo"], fields.GetProperty("labels").EnumerateArray().Select(e => e.GetString()).ToArray());
+        Assert.Equal(new string?[] { "solo" }, fields.GetProperty("labels").EnumerateArray().Select(e => e.GetString()).ToArray());
         Assert.Equal(5, fields.GetProperty("customfield_10016").GetDouble());
         Assert.Equal("OPS", fields.GetProperty("project").GetProperty("key").GetString());
         Assert.Equal("s", fields.GetProperty("summary").GetString());
