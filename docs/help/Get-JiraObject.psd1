@@ -4,6 +4,8 @@ Reads records of a normalized resource and streams them into the pipeline page b
 
 Resources: incidents (issues) and their children incidents/KEY/comments, worklogs, attachments, history, transitions, watchers and properties; agents (assignable users of -Project), contacts (users), groups and groups/NAME/members, projects, worklogs (everything changed since -Since), notification-schemes, permission-schemes, issuesecurity-schemes, incident-types, priorities, statuses, fields and project-categories. Any other name is taken as a Jira REST path and read as is (for example serverInfo or issue/OPS-1/comment); its paging is detected from the answer.
 
+Incidents are read several requests at once (-ThrottleLimit, default 4; 1 reads page after page), in the query's order, as Invoke-JiraQuery describes.
+
 Each record has a type (JiraConnector.Incident, .Project, .User, .Comment, ...) with the common properties flattened, plain text where Cloud sends ADF, and the whole Jira JSON in Raw and RawJson. -First, -Skip and -IncludeTotalCount follow PowerShell's paging conventions and -NextPage continues from where the last read on the instance stopped. Get-JiraObjectType lists the resources with their fields.
 '@
     Examples    = @(

@@ -6,6 +6,8 @@ For incidents the clause becomes JQL (see ConvertTo-JiraJql): exact where JQL ca
 
 OCNQL: = != < <= > >= LIKE (with %) IN (...) NOT IN (...) IS NULL IS NOT NULL, AND OR NOT and parentheses; strings and dates in single quotes ('' for a quote), numbers bare, back-ticks for names with spaces or dots. A condition on an empty field is neither true nor false, as in SQL and JQL.
 
+Incidents are read several requests at once (-ThrottleLimit, default 4), and still come in the query's order: on Jira Cloud the query's ids come 5,000 a page and the issues through issue/bulkfetch, 100 a request; on Data Center the pages after the first are fetched together once the first has given the total. A result that fits in the first page is one request. Fewer requests run at once while Jira answers 429 or says it is near its rate limit, and more again, slowly, once it no longer does.
+
 -First, -Skip and -IncludeTotalCount follow PowerShell's paging conventions; -NextPage continues from where the last read on the instance stopped. A syntax error names its position (ErrorId OcnqlSyntaxError).
 '@
     Examples    = @(

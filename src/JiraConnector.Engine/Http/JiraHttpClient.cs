@@ -24,6 +24,7 @@ namespace JiraConnector.Http
         private static readonly ResiliencePropertyKey<JiraRequest> RequestKey = new ResiliencePropertyKey<JiraRequest>("jira.request");
         private static readonly ResiliencePropertyKey<IJiraTrace?> TraceKey = new ResiliencePropertyKey<IJiraTrace?>("jira.trace");
         private static readonly ResiliencePropertyKey<AttemptCounter> AttemptKey = new ResiliencePropertyKey<AttemptCounter>("jira.attempt");
+        private static readonly ResiliencePropertyKey<RateSlot?> SlotKey = new ResiliencePropertyKey<RateSlot?>("jira.slot");
 
         private readonly HttpClient _http;
         private readonly IJiraAuthenticator _auth;
@@ -50,13 +51,15 @@ namespace JiraConnector.Http
         public IJiraAuthenticator Authenticator => _auth;
 
         /// <summary>Sends a request and returns the successful response (2xx), with its body not yet
-        /// read so that callers can stream it. Failures become a <see cref="JiraApiException"/>.</summary>
-        public async Task<HttpResponseMessage> SendAsync(JiraRequest request, IJiraTrace? trace, CancellationToken cancellationToken)
+        /// read so that callers can stream it. Failures become a <see cref="JiraApiException"/>. A
+        /// <paramref name="slot"/> of a rate gate is shown every answer, those retried included.</summary>
+        public async Task<HttpResponseMessage> SendAsync(JiraRequest request, IJiraTrace? trace, CancellationToken cancellationToken, RateSlot? slot = null)
         {
             var context = ResilienceContextPool.Shared.Get(cancellationToken);
             context.Properties.Set(RequestKey, request);
             context.Properties.Set(TraceKey, trace);
             context.Properties.Set(AttemptKey, new AttemptCounter());
+            context.Properties.Set(SlotKey, slot);
             HttpResponseMessage response;
             try
             {
@@ -102,9 +105,9 @@ namespace JiraConnector.Http
         }
 
         /// <summary>Sends a request and parses the JSON answer straight from the response stream.</summary>
-        public async Task<JsonDocument> GetJsonAsync(JiraRequest request, IJiraTrace? trace, CancellationToken cancellationToken)
+        public async Task<JsonDocument> GetJsonAsync(JiraRequest request, IJiraTrace? trace, CancellationToken cancellationToken, RateSlot? slot = null)
         {
-            using var response = await SendAsync(request, trace, cancellationToken).ConfigureAwait(false);
+            using var response = await SendAsync(request, trace, cancellationToken, slot).ConfigureAwait(false);
             try
             {
                 using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
@@ -150,6 +153,7 @@ namespace JiraConnector.Http
                 }
                 response = await SendWithCredentialsAsync(request, trace, attempt, context.CancellationToken).ConfigureAwait(false);
             }
+            context.Properties.GetValue(SlotKey, null)?.Observe(response);
             if (response.IsSuccessStatusCode && request.SafeToRepeat && !request.StreamsBody)
             {
                 // Read the body here, inside the retries: an answer cut off after its headers is then

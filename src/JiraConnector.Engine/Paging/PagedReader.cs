@@ -10,15 +10,19 @@ namespace JiraConnector.Paging
     /// <summary>Streams the items of a paged endpoint. While the consumer works through one page the
     /// next is already being fetched, so a slow pipeline and a slow server overlap. Only one page is
     /// held at a time (plus the one in flight): memory stays flat however many items pass.</summary>
-    internal sealed class PagedReader
+    internal sealed class PagedReader : IPageReader
     {
         private readonly JiraHttpClient _client;
         private readonly IJiraTrace? _trace;
+        private readonly RateGate? _gate;
 
-        public PagedReader(JiraHttpClient client, IJiraTrace? trace)
+        /// <summary>A reader; with a <paramref name="gate"/>, each page waits for a slot of it (the
+        /// id pages of a parallel read share its gate with the fetches).</summary>
+        public PagedReader(JiraHttpClient client, IJiraTrace? trace, RateGate? gate = null)
         {
             _client = client;
             _trace = trace;
+            _gate = gate;
         }
 
         /// <summary>The total the endpoint reported on its first page, if it reports one.</summary>
@@ -73,7 +77,8 @@ namespace JiraConnector.Paging
 
         private async Task<JiraPage> FetchAsync(PagingStyle style, JiraRequest request, CancellationToken cancellationToken)
         {
-            using var document = await _client.GetJsonAsync(request, _trace, cancellationToken).ConfigureAwait(false);
+            using var slot = _gate == null ? null : await _gate.EnterAsync(cancellationToken).ConfigureAwait(false);
+            using var document = await _client.GetJsonAsync(request, _trace, cancellationToken, slot).ConfigureAwait(false);
             return style.ReadPage(document.RootElement, request);
         }
     }

@@ -12,6 +12,11 @@ namespace JiraConnector.Paging
 
         public abstract JiraPage ReadPage(JsonElement root, JiraRequest current);
 
+        /// <summary>The reader for this style. <paramref name="wanted"/> is how many items the caller
+        /// takes at most (its -Skip plus -First when nothing filters them): a reader that fetches
+        /// ahead fetches nothing beyond it.</summary>
+        public virtual IPageReader CreateReader(JiraHttpClient client, IJiraTrace? trace, ulong wanted = ulong.MaxValue) => new PagedReader(client, trace);
+
         protected static IReadOnlyList<JsonElement> CloneArray(JsonElement root, string arrayName)
         {
             if (!root.TryGetProperty(arrayName, out var array) || array.ValueKind != JsonValueKind.Array)

@@ -17,13 +17,21 @@ namespace JiraConnector.Paging
 
         public override JiraRequest FirstRequest { get; }
 
+        public JiraRequest RequestFor(string? token) => _requestForToken(token);
+
         public override JiraPage ReadPage(JsonElement root, JiraRequest current)
         {
-            var items = CloneArray(root, "issues");
+            var token = NextToken(root);
+            return new JiraPage(CloneArray(root, "issues"), token == null ? null : _requestForToken(token), null);
+        }
+
+        /// <summary>The token of the next page; null on the last.</summary>
+        public static string? NextToken(JsonElement root)
+        {
             string? token = root.TryGetProperty("nextPageToken", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
             // isLast is authoritative; a missing token ends the read too, so a bad answer cannot loop forever.
             var last = ReadBool(root, "isLast", token == null) || string.IsNullOrEmpty(token);
-            return new JiraPage(items, last ? null : _requestForToken(token), null);
+            return last ? null : token;
         }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Net.Http;
+using System.Text.Json;
 using JiraConnector.Http;
 using JiraConnector.Paging;
 using JiraConnector.Errors;
@@ -14,6 +15,8 @@ namespace JiraConnector.Resources
 
         // search/jql serves up to 100 issues a page with all fields; search (offset) up to 1000 on DC.
         private const int MaxIssuePage = 100;
+        // search/jql serves up to 5,000 a page when only ids are asked for.
+        private const int MaxIdPage = 5000;
         private const int MaxCommentPage = 100;
         private const int MaxWorklogPage = 5000;
         private const int MaxChangelogPage = 100;
@@ -130,13 +133,26 @@ namespace JiraConnector.Resources
             var properties = options.Properties == null || options.Properties.Count == 0 ? null : string.Join(",", options.Properties);
             if (instance.Deployment == JiraDeployment.Cloud)
             {
-                return new TokenPaging(token => new JiraRequest(HttpMethod.Get, new QueryString()
-                    .Add("jql", jql).Add("maxResults", pageSize).Add("fields", fields).Add("properties", properties).Add("nextPageToken", token)
+                Func<int, string, TokenPaging> searchJql = (size, fieldList) => new TokenPaging(token => new JiraRequest(HttpMethod.Get, new QueryString()
+                    .Add("jql", jql).Add("maxResults", size).Add("fields", fieldList).Add("properties", properties).Add("nextPageToken", token)
                     .AppendTo(instance.RestPath + "search/jql")));
+                var pages = searchJql(pageSize, fields);
+                if (options.Concurrency <= 1) return pages;
+                return new BulkFetchPaging(pages, searchJql(MaxIdPage, "id"), ids => BulkFetch(instance, ids, fields, options.Properties), options.Concurrency);
             }
-            return new OffsetPaging(startAt => new JiraRequest(HttpMethod.Get, new QueryString()
-                .Add("jql", jql).Add("startAt", startAt).Add("maxResults", pageSize).Add("fields", fields).Add("properties", properties)
-                .AppendTo(instance.RestPath + "search")), "issues");
+            Func<long, int, JiraRequest> search = (startAt, size) => new JiraRequest(HttpMethod.Get, new QueryString()
+                .Add("jql", jql).Add("startAt", startAt).Add("maxResults", size).Add("fields", fields).Add("properties", properties)
+                .AppendTo(instance.RestPath + "search"));
+            if (options.Concurrency <= 1) return new OffsetPaging(startAt => search(startAt, pageSize), "issues");
+            return new ParallelOffsetPaging(search, pageSize, options.Concurrency);
+        }
+
+        /// <summary>POST issue/bulkfetch of some ids with the read's fields and properties; it only reads, so it may be repeated.</summary>
+        private static JiraRequest BulkFetch(JiraInstance instance, IReadOnlyList<string> ids, string fields, IReadOnlyList<string>? properties)
+        {
+            var body = new Dictionary<string, object> { ["issueIdsOrKeys"] = ids, ["fields"] = fields.Split(',') };
+            if (properties != null && properties.Count > 0) body["properties"] = properties;
+            return new JiraRequest(HttpMethod.Post, instance.RestPath + "issue/bulkfetch", JsonSerializer.Serialize(body), safeToRepeat: true);
         }
     }
 }

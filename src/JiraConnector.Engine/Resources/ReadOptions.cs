@@ -8,7 +8,14 @@ namespace JiraConnector.Resources
     {
         public const int DefaultPageSize = 50; // the connector's figure
 
+        /// <summary>-ThrottleLimit's default, as for bulk jobs.</summary>
+        public const int DefaultConcurrency = 4;
+
         public int PageSize { get; set; } = DefaultPageSize;
+
+        /// <summary>How many requests a read of incidents may have in flight at once (-ThrottleLimit);
+        /// 1 reads one page after another.</summary>
+        public int Concurrency { get; set; } = 1;
 
         /// <summary>JQL for incidents; null lists everything.</summary>
         public string? Jql { get; set; }

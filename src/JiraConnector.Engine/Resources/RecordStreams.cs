@@ -20,11 +20,14 @@ namespace JiraConnector.Resources
         {
             selection ??= RecordSelection.All;
             NoteClampedPageSize(start.Style.FirstRequest, range.PageSize, trace);
-            var reader = new PagedReader(instance.Client, trace);
+            var take = Math.Min(range.First, selection.Limit);
+            // Without a client filter every item read is a record, so a reader that fetches ahead need not pass -Skip plus -First.
+            var wanted = selection.Filter != null ? ulong.MaxValue : range.Skip + Math.Min(take, ulong.MaxValue - range.Skip);
+            var reader = start.Style.CreateReader(instance.Client, trace, wanted);
             var items = reader.ReadAsync(start, cancellationToken);
             if (IsOneWordPassThrough(definition.Name, definition.CursorKey)) items = TypoCheck(items, definition.CursorKey, cancellationToken);
             var records = Shape(items, item => definition.Shape(item, instance.Name), selection, cancellationToken);
-            return new RecordStream(records.GetAsyncEnumerator(cancellationToken), range.Skip, Math.Min(range.First, selection.Limit),
+            return new RecordStream(records.GetAsyncEnumerator(cancellationToken), range.Skip, take,
                 () => selection.Total?.Invoke(reader.Total) ?? Task.FromResult(new RecordTotal(reader.Total, reader.Total == null ? 0.0 : 1.0)),
                 _ => instance.KeepCursor(definition.CursorKey, reader.Position));
         }

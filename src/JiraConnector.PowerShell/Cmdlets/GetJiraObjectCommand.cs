@@ -49,6 +49,12 @@ namespace JiraConnector.Cmdlets
         [Parameter]
         public DateTime? Since { get; set; }
 
+        /// <summary>Incidents: how many requests the read runs at once (default 4; 1 reads page after
+        /// page). Records still come in the query's order; fewer run at once while Jira signals its rate limit.</summary>
+        [Parameter]
+        [ValidateRange(1, 32)]
+        public int ThrottleLimit { get; set; } = ReadOptions.DefaultConcurrency;
+
         protected override void ProcessRecord()
         {
             ResolvedResource resource;
@@ -65,6 +71,7 @@ namespace JiraConnector.Cmdlets
             var options = new ReadOptions
             {
                 PageSize = PageSize,
+                Concurrency = ThrottleLimit,
                 ParentId = resource.ParentId,
                 Project = Project,
                 Since = Since == null ? (DateTimeOffset?)null : new DateTimeOffset(Since.Value),

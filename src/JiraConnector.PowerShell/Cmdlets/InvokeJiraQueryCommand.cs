@@ -46,6 +46,12 @@ namespace JiraConnector.Cmdlets
         [ValidateNotNullOrEmpty]
         public string Jql { get; set; } = string.Empty;
 
+        /// <summary>Incidents: how many requests the read runs at once (default 4; 1 reads page after
+        /// page). Records still come in the query's order; fewer run at once while Jira signals its rate limit.</summary>
+        [Parameter]
+        [ValidateRange(1, 32)]
+        public int ThrottleLimit { get; set; } = ReadOptions.DefaultConcurrency;
+
         protected override void ProcessRecord()
         {
             var instance = ResolveInstance();
@@ -70,6 +76,7 @@ namespace JiraConnector.Cmdlets
                 return;
             }
 
+            plan.Options.Concurrency = ThrottleLimit;
             if (plan.Translation != null)
             {
                 WriteVerbose(plan.Translation.Describe("the client"));

@@ -1,6 +1,6 @@
 using System.Net;
 using JiraConnector.Bulk;
-using JiraConnector.Bulk.Jobs;
+using JiraConnector.Http;
 
 namespace JiraConnector.Tests.Unit.Bulk;
 

@@ -13,8 +13,9 @@ using JiraConnector.Bulk.Jobs;
 
 namespace JiraConnector.Bulk.Download
 {
-    /// <summary>A download: pages through a JQL query and streams each page to the file as it comes
-    /// (CSV or JSON Lines), so memory holds a page, not the result. CSV cells get the formula guard
+    /// <summary>A download: reads a JQL query (several requests at once, up to the job's
+    /// -ThrottleLimit, in the query's order) and streams each issue to the file as it comes (CSV or
+    /// JSON Lines), so memory holds the read's window of pages, not the result. CSV cells get the formula guard
     /// unless the job was started with -NoFormulaEscape. A resumed download starts the file again.</summary>
     internal static class BulkDownload
     {
@@ -34,7 +35,10 @@ namespace JiraConnector.Bulk.Download
             var jql = query?.Jql ?? (string.IsNullOrWhiteSpace(manifest.Jql) ? ResourceCatalog.AllIncidentsJql : manifest.Jql!);
             // A query Jira cannot answer exactly is checked here, on every field it may name.
             if (query != null && !query.IsExact) fieldIds.Add("*navigable");
-            var options = new ReadOptions { Jql = jql, Fields = fieldIds.Count == 0 ? new[] { "key" } : fieldIds, PageSize = PageSize };
+            var options = new ReadOptions
+            {
+                Jql = jql, Fields = fieldIds.Count == 0 ? new[] { "key" } : fieldIds, PageSize = PageSize, Concurrency = manifest.ThrottleLimit,
+            };
             var style = ResourceCatalog.Get("incidents").Paging(instance, options);
             if (cloud && (query == null || query.IsExact)) job.SetCount(await ApproximateCountAsync(context, jql).ConfigureAwait(false));
             if (manifest.Limit is int cap && (job.RecordsCount == 0 || job.RecordsCount > cap)) job.SetCount(cap);
@@ -52,7 +56,9 @@ namespace JiraConnector.Bulk.Download
             }
 
             long written = 0;
-            var reader = new PagedReader(instance.Client, null);
+            // A limited download that Jira filters exactly needs no more issues from it than the limit.
+            var wanted = manifest.Limit is int most && (query == null || query.IsExact) ? (ulong)most : ulong.MaxValue;
+            var reader = style.CreateReader(instance.Client, null, wanted);
             await foreach (var issue in reader.ReadAsync(PageCursor.Start(style), context.Cancellation).ConfigureAwait(false))
             {
                 if (query != null && !query.Matches(issue)) continue;

@@ -1,0 +1,49 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace JiraConnector.Paging
+{
+    /// <summary>Runs several fetches at once and hands their results back in the order they were
+    /// started, whatever order they finish in. At most <c>size</c> fetches are started and not yet
+    /// handed back, so however far the consumer falls behind, memory holds at most that many
+    /// results: the window is the only buffer of a parallel read. How many of them are on the wire
+    /// at once is the fetches' own business (they wait for a slot of the read's rate gate).
+    ///
+    /// No worker thread is involved: the fetches are tasks, and the consumer's own thread starts
+    /// the next ones each time it comes back for a result.</summary>
+    internal static class ReorderWindow
+    {
+        /// <summary>The results in order. <paramref name="startNext"/> starts the next fetch with the
+        /// token it is given, or returns null when there is none for now; it is asked again after
+        /// every result, so a fetch can make more work appear (a total that grew).</summary>
+        public static async IAsyncEnumerable<T> InOrderAsync<T>(Func<CancellationToken, ValueTask<Task<T>?>> startNext, int size,
+            [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var pending = new Queue<Task<T>>(size);
+            try
+            {
+                while (true)
+                {
+                    while (pending.Count < size)
+                    {
+                        var started = await startNext(stop.Token).ConfigureAwait(false);
+                        if (started == null) break;
+                        pending.Enqueue(started);
+                    }
+                    if (pending.Count == 0) yield break;
+                    yield return await pending.Dequeue().ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                // The consumer stopped early (-First, Ctrl+C, a failure): drop what is in flight quietly.
+                stop.Cancel();
+                foreach (var abandoned in pending) _ = abandoned.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+            }
+        }
+    }
+}
