@@ -115,7 +115,7 @@ namespace JiraConnector.Http
         }
 
         /// <summary>One answer to a request sent in a slot: a signal halves the limit (once per
-        /// generation), a run of calm answers raises it by one.</summary>
+        /// generation), a run of calm answers to requests sent under the present limit raises it by one.</summary>
         internal void ObserveInSlot(HttpResponseMessage response, int generation)
         {
             var signal = PauseFor(response) != null;
@@ -130,7 +130,8 @@ namespace JiraConnector.Http
                     Limit = Math.Max(1, Limit / 2);
                     return;
                 }
-                if (!response.IsSuccessStatusCode || Limit >= MaxConcurrency) return;
+                // Only answers to requests sent under the present limit show that it is safe to raise.
+                if (generation != Generation || !response.IsSuccessStatusCode || Limit >= MaxConcurrency) return;
                 if (++_calmAnswers < Limit * ClimbAfterPerSlot) return;
                 _calmAnswers = 0;
                 Limit++;

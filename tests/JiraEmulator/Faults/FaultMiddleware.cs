@@ -23,10 +23,11 @@ public sealed class FaultMiddleware(RequestDelegate next, FaultPlan plan, TimePr
 
         // A fault named in the request's own header replaces the plan for that request (the plan's counts are untouched).
         var own = FaultHeader.Parse(request.Headers[FaultHeader.Name]);
-        var (latency, rule) = own is null
+        var (latency, rule, hold) = own is null
             ? plan.Match(request.Method, request.Path + request.QueryString)
-            : (own.LatencyMs, own.IsTerminal ? own : null);
+            : (own.LatencyMs, own.IsTerminal ? own : null, Task.CompletedTask);
         if (latency > 0) await Task.Delay(latency, context.RequestAborted);
+        await hold.WaitAsync(context.RequestAborted);
         if (rule is null)
         {
             await next(context);

@@ -32,13 +32,15 @@ public sealed class FaultPlan
     }
 
     /// <summary>
-    /// Picks what applies to one request: the summed latency of every matching rule, and the first
-    /// matching rule that replaces the response. Each rule that hits uses up one of its Count.
+    /// Picks what applies to one request: the summed latency of every matching rule, the first
+    /// matching rule that replaces the response, and what holds it (in-process rules). Each rule
+    /// that hits uses up one of its Count.
     /// </summary>
-    public (int LatencyMs, FaultRule? Terminal) Match(string method, string pathAndQuery)
+    public (int LatencyMs, FaultRule? Terminal, Task Hold) Match(string method, string pathAndQuery)
     {
         int latency = 0;
         FaultRule? terminal = null;
+        var holds = new List<Task>();
         lock (gate)
         {
             for (int i = 0; i < rules.Count; i++)
@@ -51,9 +53,10 @@ public sealed class FaultPlan
                 if (rule.Probability is double p && random.NextDouble() >= p) continue;
                 rules[i] = (rule, remaining - 1);
                 latency += rule.LatencyMs;
+                if (rule.Hold is { } hold) holds.Add(hold);
                 if (rule.IsTerminal) terminal = rule;
             }
         }
-        return (latency, terminal);
+        return (latency, terminal, holds.Count == 0 ? Task.CompletedTask : Task.WhenAll(holds));
     }
 }

@@ -30,6 +30,11 @@ public sealed class FaultRule
     /// <summary>Send the headers and half of the body, then abort.</summary>
     public bool Truncate { get; set; }
 
+    /// <summary>In-process only (never posted): a matching request waits for this task before it is
+    /// handled, after any latency, so a test can hold one request at a known point while others go on.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Task? Hold { get; set; }
+
     /// <summary>True when the rule replaces or cuts the response, not only delays it.</summary>
     internal bool IsTerminal => Status is not null || Drop || Truncate;
 }
