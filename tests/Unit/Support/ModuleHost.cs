@@ -44,7 +44,7 @@ public sealed class ModuleHost : IDisposable
 
     public void ConnectTo(EmulatorFixture emulator, string name)
     {
-        var cloud = emulator is CloudEmulator;
+        var cloud = emulator.Server.Options.Deployment == JiraEmulator.Deployment.Cloud;
         Run("""
             $secret = ConvertTo-SecureString $password -AsPlainText -Force
             Connect-JiraInstance -Url $url -Credential ([pscredential]::new($user, $secret)) -Name $name
