@@ -69,4 +69,27 @@ public sealed class ConcurrencyTests
         Assert.All(log, e => Assert.True(e.Started <= e.Ended));
         Assert.True(log[0].Ended <= log[1].Started, "the second request was sent after the first was answered");
     }
+
+    /// <summary>
+    /// An in-process rule's Hold keeps the matching request (and only it) unanswered until the test lets it go, so a
+    /// test can change the data while one page of a read is not yet cut: the held request sees the change.
+    /// </summary>
+    [Fact]
+    public async Task A_held_request_waits_for_its_release_while_others_are_answered_and_then_sees_the_data_as_it_is()
+    {
+        await using var jira = await EmulatorServer.StartAsync(new EmulatorOptions { Issues = 12 }, TestContext.Current.CancellationToken);
+        var client = new JiraClient(jira.BaseUrl, JiraClient.Basic("admin@example.com", "emu-token-admin"));
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        jira.Faults.Add(new FaultRule { PathContains = "issue/OPS-1?held", Count = 1, Hold = release.Task });
+
+        var held = client.GetAsync("rest/api/3/issue/OPS-1?held=1&fields=summary");
+        Assert.Equal(204, (await client.SendAsync("PUT", "rest/api/3/issue/OPS-1", "{\"fields\":{\"summary\":\"changed while held\"}}")).Status);
+        Assert.False(held.IsCompleted, "the held request was answered before its release");
+        release.SetResult();
+        var reply = await held;
+
+        Assert.Equal(200, reply.Status);
+        Assert.Equal("changed while held", reply.Json["fields"]!["summary"]!.GetValue<string>());
+        Assert.Empty(jira.Faults.Rules);
+    }
 }
