@@ -11,8 +11,11 @@ AfterAll {
 }
 
 Describe 'Get-JiraObject incidents' -ForEach @(
-    @{ Instance = 'cloud'; Endpoint = '/rest/api/3/search/jql' }
-    @{ Instance = 'dc'; Endpoint = '/rest/api/2/search' }
+    # Parallel (the default, 4 at once): Cloud reads a first page, then all 1,950 other ids in one page of up
+    # to 5,000 and their issues 100 a bulkfetch; Data Center reads a first page, then the rest 49 new a page
+    # (each starts one early, on the last issue of the page before it).
+    @{ Instance = 'cloud'; Endpoint = '/rest/api/3/search/jql'; Parallel = @{ '/rest/api/3/search/jql' = 2; '/rest/api/3/issue/bulkfetch' = 20 } }
+    @{ Instance = 'dc'; Endpoint = '/rest/api/2/search'; Parallel = @{ '/rest/api/2/search' = 1 + [math]::Ceiling(1950 / 49) } }
 ) {
     It 'reads 1,000 incidents with their fields on <Instance>' {
         $incidents = @(Get-JiraObject -Object incidents -Instance $Instance -First 1000)
@@ -31,11 +34,26 @@ Describe 'Get-JiraObject incidents' -ForEach @(
         $emulator = $(if ($Instance -eq 'cloud') { $env:JIRA_EMULATOR_URL } else { $env:JIRA_EMULATOR_DC_URL })
         Invoke-RestMethod -Method Delete "$emulator/__emulator/requests"
 
-        $count = (Get-JiraObject -Object incidents -Instance $Instance | Measure-Object).Count
+        $count = (Get-JiraObject -Object incidents -Instance $Instance -ThrottleLimit 1 | Measure-Object).Count
 
         $count | Should -Be 2000
         $searches = @((Invoke-RestMethod "$emulator/__emulator/requests") | Where-Object path -eq $Endpoint)
         $searches.Count | Should -Be (2000 / 50) -Because 'the default page size is 50'
+    }
+
+    It 'reads every incident several requests at once by default on <Instance>, in the same order' {
+        $emulator = $(if ($Instance -eq 'cloud') { $env:JIRA_EMULATOR_URL } else { $env:JIRA_EMULATOR_DC_URL })
+        $sequential = @(Get-JiraObject -Object incidents -Instance $Instance -ThrottleLimit 1 | ForEach-Object Key)
+        Invoke-RestMethod -Method Delete "$emulator/__emulator/requests"
+
+        $parallel = @(Get-JiraObject -Object incidents -Instance $Instance | ForEach-Object Key)
+
+        $parallel.Count | Should -Be 2000
+        $parallel -join ',' | Should -Be ($sequential -join ',')
+        $log = @(Invoke-RestMethod "$emulator/__emulator/requests")
+        foreach ($path in $Parallel.Keys) {
+            @($log | Where-Object path -eq $path).Count | Should -Be $Parallel[$path] -Because "of the requests to $path"
+        }
     }
 }
 
