@@ -102,7 +102,7 @@ namespace JiraConnector.Paging
                     return batch.Count == 0 ? null : FetchAsync(batch, token);
                 }
 
-                await foreach (var fetched in ReorderWindow.InOrderAsync(StartNext, 2 * _style.Concurrency, cancellationToken).ConfigureAwait(false))
+                await foreach (var fetched in ReorderWindow.InOrderAsync(StartNext, ReorderWindow.SizeFor(_style.Concurrency), cancellationToken).ConfigureAwait(false))
                 {
                     foreach (var found in fetched)
                     {

@@ -79,7 +79,7 @@ namespace JiraConnector.Paging
                 return new ValueTask<Task<Unit>?>(FetchUnitAsync(at, perPage, token));
             }
 
-            await foreach (var unit in ReorderWindow.InOrderAsync(StartNext, 2 * _style.Concurrency, cancellationToken).ConfigureAwait(false))
+            await foreach (var unit in ReorderWindow.InOrderAsync(StartNext, ReorderWindow.SizeFor(_style.Concurrency), cancellationToken).ConfigureAwait(false))
             {
                 total = unit.Page.Total ?? total;
                 var unitEnd = Math.Min(unit.Start + perPage, total);

@@ -16,6 +16,11 @@ namespace JiraConnector.Paging
     /// the next ones each time it comes back for a result.</summary>
     internal static class ReorderWindow
     {
+        /// <summary>The window for a read of <paramref name="concurrency"/> requests at once: one more
+        /// than that keeps every slot busy while the consumer works through the oldest result, and
+        /// each result more held would only be more memory for the collector to carry.</summary>
+        public static int SizeFor(int concurrency) => concurrency + 1;
+
         /// <summary>The results in order. <paramref name="startNext"/> starts the next fetch with the
         /// token it is given, or returns null when there is none for now; it is asked again after
         /// every result, so a fetch can make more work appear (a total that grew).</summary>

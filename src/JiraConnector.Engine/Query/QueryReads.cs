@@ -53,7 +53,7 @@ namespace JiraConnector.Query
         private static async IAsyncEnumerable<object> SortedAsync(JiraInstance instance, QueryPlan plan, ResourceDefinition definition, PageCursor start,
             List<JiraRecord> matches, IJiraTrace? trace, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            var reader = new PagedReader(instance.Client, trace);
+            var reader = start.Style.CreateReader(instance.Client, trace);
             await foreach (var item in reader.ReadAsync(start, cancellationToken).ConfigureAwait(false))
             {
                 var record = definition.Shape(item, instance.Name);

@@ -57,8 +57,8 @@ public sealed class ParallelEditTests(CloudEmulator cloud, DataCenterEmulator da
         dataCenter.Server.Faults.Add(new FaultRule { PathContains = "startAt=49&", Count = 1, Hold = hold.Task });
 
         var reading = ReadKeysAsync(instance, 4);
-        // The other seven pages of the window have been cut from the data as it was; the held one has not.
-        await WaitForAnswersAsync(dataCenter, r => r.Path.EndsWith("/search", StringComparison.Ordinal) && !r.Query.Contains("startAt=0&"), 7);
+        // The other pages of the window have been cut from the data as it was; the held one has not.
+        await WaitForAnswersAsync(dataCenter, r => r.Path.EndsWith("/search", StringComparison.Ordinal) && !r.Query.Contains("startAt=0&"), ReorderWindow.SizeFor(4) - 1);
         await EditAsync(instance, moved);
         hold.SetResult();
         var parallel = await reading;
@@ -83,7 +83,7 @@ public sealed class ParallelEditTests(CloudEmulator cloud, DataCenterEmulator da
         cloud.Server.Faults.Add(new FaultRule { PathContains = "/issue/bulkfetch", Count = 1, Hold = hold.Task });
 
         var reading = ReadKeysAsync(instance, 4);
-        await WaitForAnswersAsync(cloud, r => r.Path.EndsWith("/issue/bulkfetch", StringComparison.Ordinal), 7);
+        await WaitForAnswersAsync(cloud, r => r.Path.EndsWith("/issue/bulkfetch", StringComparison.Ordinal), ReorderWindow.SizeFor(4) - 1);
         // One issue already handed on, one whose batch may be held or done: both move to the end of the order.
         await EditAsync(instance, before[10]);
         await EditAsync(instance, before[120]);
