@@ -56,10 +56,10 @@ public sealed class RateGateSlotTests
     public async Task No_more_slots_than_the_limit_are_held_and_waiters_get_theirs_in_turn()
     {
         var gate = new RateGate(2);
-        var first = await gate.EnterAsync(default);
-        var second = await gate.EnterAsync(default);
-        var third = gate.EnterAsync(default);
-        var fourth = gate.EnterAsync(default);
+        var first = await gate.EnterAsync(TestContext.Current.CancellationToken);
+        var second = await gate.EnterAsync(TestContext.Current.CancellationToken);
+        var third = gate.EnterAsync(TestContext.Current.CancellationToken);
+        var fourth = gate.EnterAsync(TestContext.Current.CancellationToken);
 
         Assert.False(third.IsCompleted);
         second.Dispose();
@@ -74,10 +74,10 @@ public sealed class RateGateSlotTests
     public async Task A_cancelled_waiter_gives_up_its_turn_to_the_next()
     {
         var gate = new RateGate(1);
-        var held = await gate.EnterAsync(default);
+        var held = await gate.EnterAsync(TestContext.Current.CancellationToken);
         using var stop = new CancellationTokenSource();
         var cancelled = gate.EnterAsync(stop.Token);
-        var next = gate.EnterAsync(default);
+        var next = gate.EnterAsync(TestContext.Current.CancellationToken);
 
         stop.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
@@ -92,7 +92,7 @@ public sealed class RateGateSlotTests
     {
         var gate = new RateGate(8);
         var slots = new List<RateSlot>();
-        for (var i = 0; i < 8; i++) slots.Add(await gate.EnterAsync(default));
+        for (var i = 0; i < 8; i++) slots.Add(await gate.EnterAsync(TestContext.Current.CancellationToken));
 
         foreach (var slot in slots)
         {
@@ -111,7 +111,7 @@ public sealed class RateGateSlotTests
         var expected = new[] { 4, 2, 1, 1 };
         foreach (var limit in expected)
         {
-            using var slot = await gate.EnterAsync(default);
+            using var slot = await gate.EnterAsync(TestContext.Current.CancellationToken);
             using var answer = NearLimit();
             slot.Observe(answer);
             Assert.Equal(limit, gate.Limit);
@@ -122,14 +122,14 @@ public sealed class RateGateSlotTests
     public async Task The_limit_climbs_back_by_one_after_a_run_of_calm_answers_and_no_higher_than_its_maximum()
     {
         var gate = new RateGate(4);
-        using (var slot = await gate.EnterAsync(default))
+        using (var slot = await gate.EnterAsync(TestContext.Current.CancellationToken))
         using (var signal = NearLimit()) slot.Observe(signal);
         Assert.Equal(2, gate.Limit);
 
         var seen = new List<int>();
         for (var i = 0; i < 40; i++)
         {
-            using var slot = await gate.EnterAsync(default);
+            using var slot = await gate.EnterAsync(TestContext.Current.CancellationToken);
             using var calm = Answer(HttpStatusCode.OK);
             slot.Observe(calm);
             seen.Add(gate.Limit);
@@ -144,7 +144,7 @@ public sealed class RateGateSlotTests
     {
         var gate = new RateGate(4);
         var early = new List<RateSlot>();
-        for (var i = 0; i < 4; i++) early.Add(await gate.EnterAsync(default));
+        for (var i = 0; i < 4; i++) early.Add(await gate.EnterAsync(TestContext.Current.CancellationToken));
         using (var signal = NearLimit()) early[0].Observe(signal);
 
         foreach (var slot in early.Skip(1))
