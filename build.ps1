@@ -6,7 +6,7 @@
     Build     lays the module out as it ships: out/JiraConnector/<version>/.
     UnitTest  runs the xunit suites (the emulator runs in-process there).
     Pester    starts the Jira emulator (Cloud and Data Center) on free loopback ports and runs the
-              Pester suite in a fresh pwsh against the built module.
+              Pester suite in a fresh pwsh against the built module (-TestPath: only those files).
     Test      UnitTest + Pester, then prints "N passed, N failed" as its last line.
     Demo      starts the emulator and runs examples/demo.ps1 against it.
     Bench     starts the emulator and runs the scripts in bench/.
@@ -19,7 +19,10 @@ param(
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    # Pester only: run these test files (paths or wildcards) instead of the whole tests/Pester folder.
+    [string[]] $TestPath
 )
 
 $ErrorActionPreference = 'Stop'
@@ -47,7 +50,7 @@ function Invoke-PesterTests {
         $emulators += Start-JiraEmulator -Root $PSScriptRoot -Configuration $Configuration -Deployment Cloud -Issues 2000
         $emulators += Start-JiraEmulator -Root $PSScriptRoot -Configuration $Configuration -Deployment DataCenter -Issues 2000
         $counts = Invoke-PesterSuite -Root $PSScriptRoot -ModulePath (Get-ModuleManifestPath -Root $PSScriptRoot) `
-            -CloudUrl $emulators[0].Url -DataCenterUrl $emulators[1].Url
+            -CloudUrl $emulators[0].Url -DataCenterUrl $emulators[1].Url -TestPath $TestPath
         $summary.Passed += $counts.Passed
         $summary.Failed += $counts.Failed
         $summary.Skipped += $counts.Skipped

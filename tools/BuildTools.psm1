@@ -164,7 +164,8 @@ function Invoke-PesterSuite {
         [Parameter(Mandatory)] [string] $Root,
         [Parameter(Mandatory)] [string] $ModulePath,
         [Parameter(Mandatory)] [string] $CloudUrl,
-        [Parameter(Mandatory)] [string] $DataCenterUrl
+        [Parameter(Mandatory)] [string] $DataCenterUrl,
+        [string[]] $TestPath
     )
     Write-Host '== Pester'
     $result = New-TemporaryFile
@@ -172,7 +173,9 @@ function Invoke-PesterSuite {
     $env:JIRA_EMULATOR_DC_URL = $DataCenterUrl
     $env:JIRACONNECTOR_MODULE = $ModulePath
     $runner = Join-Path $Root 'tests/Pester/Invoke-Suite.ps1'
-    $null = Invoke-Pwsh @('-NoProfile', '-File', $runner, '-PesterManifest', (Get-PesterManifest), '-ResultPath', $result.FullName)
+    $arguments = @('-NoProfile', '-File', $runner, '-PesterManifest', (Get-PesterManifest), '-ResultPath', $result.FullName)
+    if ($TestPath) { $arguments += @('-TestPath', (($TestPath | ForEach-Object { (Resolve-Path $_).Path }) -join [IO.Path]::PathSeparator)) }
+    $null = Invoke-Pwsh $arguments
     $counts = Get-Content -Raw $result.FullName | ConvertFrom-Json
     Remove-Item $result
     [pscustomobject]@{ Passed = [int] $counts.Passed; Failed = [int] $counts.Failed; Skipped = [int] $counts.Skipped }

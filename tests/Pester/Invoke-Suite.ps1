@@ -2,13 +2,15 @@
 # build.ps1 sets JIRA_EMULATOR_URL, JIRA_EMULATOR_DC_URL and JIRACONNECTOR_MODULE.
 param(
     [Parameter(Mandatory)] [string] $PesterManifest,
-    [Parameter(Mandatory)] [string] $ResultPath
+    [Parameter(Mandatory)] [string] $ResultPath,
+    # Test files to run instead of the whole folder, separated by the path separator.
+    [string] $TestPath
 )
 $ErrorActionPreference = 'Stop'
 Import-Module $PesterManifest -Force
 
 $configuration = New-PesterConfiguration
-$configuration.Run.Path = $PSScriptRoot
+$configuration.Run.Path = if ($TestPath) { $TestPath -split [IO.Path]::PathSeparator } else { $PSScriptRoot }
 $configuration.Run.PassThru = $true
 $configuration.Output.Verbosity = 'Detailed'
 $configuration.Output.RenderMode = 'Plaintext'
