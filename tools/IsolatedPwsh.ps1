@@ -13,6 +13,8 @@ function Invoke-IsolatedPwsh {
     )
     $names = 'HOME', 'PSModulePath', 'XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'LOCALAPPDATA', 'APPDATA', 'USERPROFILE'
     $saved = @{}
+    # Publish-PSResource writes a NuGet/NuGet.Config under the working folder: let that be the home too.
+    Push-Location $HomeFolder
     foreach ($name in $names) { $saved[$name] = [Environment]::GetEnvironmentVariable($name) }
     try {
         # Unset, PSModulePath is computed afresh from the new home (pwsh would otherwise keep ours).
@@ -28,5 +30,6 @@ function Invoke-IsolatedPwsh {
     }
     finally {
         foreach ($name in $names) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+        Pop-Location
     }
 }
