@@ -46,7 +46,10 @@ function Invoke-Build {
     Invoke-Dotnet @('build', (Join-Path $Root 'JiraConnector.sln'), '-c', $Configuration, '--nologo', '-v', 'quiet', '-clp:NoSummary;ErrorsOnly')
 
     $bin = Join-Path $Root "src/JiraConnector.PowerShell/bin/$Configuration/netstandard2.0"
-    $engineBin = Join-Path $Root "src/JiraConnector.Engine/bin/$Configuration/netstandard2.0"
+    # The engine's builds for each edition (see its csproj): net8.0 for PowerShell 7.4 and later,
+    # netstandard2.0 for Windows PowerShell 5.1. The net472 build is a check only and ships nowhere.
+    $engineCore = Join-Path $Root "src/JiraConnector.Engine/bin/$Configuration/net8.0"
+    $engineDesktop = Join-Path $Root "src/JiraConnector.Engine/bin/$Configuration/netstandard2.0"
     $target = Join-Path $Root "out/JiraConnector/$version"
     if (Test-Path $target) { Remove-Item $target -Recurse -Force }
     $dependencies = New-Item -ItemType Directory -Path (Join-Path $target 'dependencies') -Force
@@ -55,12 +58,14 @@ function Invoke-Build {
     # dependencies/, which the module loads into a load context of its own (src/JiraConnector.PowerShell/Loading).
     Copy-Item (Join-Path $bin 'JiraConnector.dll'), (Join-Path $bin 'JiraConnector.format.ps1xml'), (Join-Path $bin 'JiraConnector.types.ps1xml'),
         (Join-Path $Root 'LICENSE') $target
-    # Assemblies with a build of their own for Windows PowerShell 5.1 (see the engine csproj) ship only
-    # that build, in dependencies/windows-powershell; their netstandard2.0 builds are stubs that throw.
-    $desktop = Join-Path $engineBin 'windows-powershell'
-    $desktopOnly = @(Get-ChildItem $desktop -Filter '*.dll' | ForEach-Object Name)
-    Get-ChildItem $engineBin -Filter '*.dll' | Where-Object { $_.Name -notin $desktopOnly } | Copy-Item -Destination $dependencies
-    Copy-Item $desktop $dependencies -Recurse
+    Copy-Item (Join-Path $engineCore '*.dll') $dependencies
+    # Windows PowerShell 5.1 gets a folder of its own. Assemblies with a .NET Framework build of their own
+    # (see the engine csproj) ship only that build: their netstandard2.0 builds are stubs that throw.
+    $desktop = New-Item -ItemType Directory -Path (Join-Path $dependencies 'windows-powershell')
+    $desktopBuilds = Join-Path $engineDesktop 'windows-powershell'
+    $desktopOnly = @(Get-ChildItem $desktopBuilds -Filter '*.dll' | ForEach-Object Name)
+    Get-ChildItem $engineDesktop -Filter '*.dll' | Where-Object { $_.Name -notin $desktopOnly } | Copy-Item -Destination $desktop
+    Copy-Item (Join-Path $desktopBuilds '*.dll') $desktop
     $help = Join-Path $Root 'src/JiraConnector.PowerShell/en-US'
     if (Test-Path $help) { Copy-Item $help $target -Recurse }
     # MAML help generated from the cmdlet classes, their doc comments and docs/help (tools/New-JiraHelp.ps1).
