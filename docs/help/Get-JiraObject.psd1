@@ -13,7 +13,7 @@ Each record has a type (JiraConnector.Incident, .Project, .User, .Comment, ...) 
         @{ Code = 'Get-JiraObject incidents OPS-1 -Fields summary, status, "Story point estimate"'; Remarks = 'Reads one incident with three fields; the custom field, named by its display name, becomes a property of that name.' }
         @{ Code = 'Get-JiraObject incidents/OPS-1/comments | Format-Table'; Remarks = 'Lists the comments of OPS-1, with their text as plain text.' }
         @{ Code = 'Get-JiraObject agents -Project OPS'; Remarks = 'Lists the users who can be assigned incidents of project OPS.' }
-        @{ Code = 'Get-JiraObject worklogs -Since (Get-Date).AddDays(-7)'; Remarks = 'Reads every worklog changed in the last week, through worklog/updated and worklog/list in batches of 1000.' }
+        @{ Code = 'Get-JiraObject worklogs -Since 2024-01-01 -First 100'; Remarks = 'Reads the first 100 worklogs changed since 1 January 2024, through worklog/updated and worklog/list in batches of 1000. Jira leaves out what changed in the last minute, so a worklog added just now is read by the next run.' }
         @{ Code = 'Get-JiraObject serverInfo | Select-Object -ExpandProperty Raw'; Remarks = 'Reads a REST path the module has no resource for, and shows Jira''s answer.' }
     )
 }

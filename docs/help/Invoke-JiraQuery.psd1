@@ -11,8 +11,8 @@ Incidents are read several requests at once (-ThrottleLimit, default 4), and sti
 -First, -Skip and -IncludeTotalCount follow PowerShell's paging conventions; -NextPage continues from where the last read on the instance stopped. A syntax error names its position (ErrorId OcnqlSyntaxError).
 '@
     Examples    = @(
-        @{ Code = "Invoke-JiraQuery incidents `"status = 'Done' AND labels IN ('ops')`" -OrderBy 'updated desc'"; Remarks = 'Done incidents labelled ops, most recently updated first.' }
-        @{ Code = "Invoke-JiraQuery -Query `"select key, summary, status from incidents where summary LIKE '%disk%' limit 20`""; Remarks = 'Twenty incidents whose summary mentions disk, as plain objects with three properties.' }
+        @{ Code = "Invoke-JiraQuery incidents `"status = 'Done' AND labels IN ('backend')`" -OrderBy 'updated desc'"; Remarks = 'Done incidents labelled ops, most recently updated first.' }
+        @{ Code = "Invoke-JiraQuery -Query `"select key, summary, status from incidents where summary LIKE '%timeout%' limit 20`""; Remarks = 'Twenty incidents whose summary mentions disk, as plain objects with three properties.' }
         @{ Code = "Invoke-JiraQuery contacts `"active = true AND emailAddress LIKE '%@example.com'`""; Remarks = 'Users filtered on the client.' }
         @{ Code = "Invoke-JiraQuery -Jql 'project = OPS AND resolution IS EMPTY ORDER BY priority DESC' -First 100"; Remarks = 'Raw JQL, first 100 results.' }
     )
