@@ -50,6 +50,7 @@ namespace JiraConnector.Errors
             public const string InvalidConfigurationValue = "InvalidConfigurationValue";
             public const string ConflictingConfigurationKeys = "ConflictingConfigurationKeys";
             public const string InvalidConfigurationFile = "InvalidConfigurationFile";
+            public const string JournalPathNotFolder = "JournalPathNotFolder";
         }
 
         /// <summary>What was named is not there.</summary>
@@ -125,6 +126,7 @@ namespace JiraConnector.Errors
         {
             public const string WebhookBodyInvalid = "WebhookBodyInvalid";
             public const string SourceFileChanged = "SourceFileChanged";
+            public const string JournalDamaged = "JournalDamaged";
         }
 
         public static class ResourceBusy
