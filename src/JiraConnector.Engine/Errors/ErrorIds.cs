@@ -51,6 +51,7 @@ namespace JiraConnector.Errors
             public const string ConflictingConfigurationKeys = "ConflictingConfigurationKeys";
             public const string InvalidConfigurationFile = "InvalidConfigurationFile";
             public const string JournalPathNotFolder = "JournalPathNotFolder";
+            public const string DuplicateColumn = "DuplicateColumn";
         }
 
         /// <summary>What was named is not there.</summary>

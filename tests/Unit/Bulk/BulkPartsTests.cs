@@ -21,6 +21,8 @@ public sealed class BulkPartsTests
     [InlineData("plain", "plain")]
     [InlineData("", "")]
     [InlineData("a=b", "a=b")]
+    [InlineData("csvprobe2;=1+1;@SUM(1)", "csvprobe2;'=1+1;'@SUM(1)")]
+    [InlineData("a;'=b;;c", "a;''=b;;c")]
     public void The_formula_guard_escapes_what_spreadsheets_run_and_unescapes_to_the_same_text(string value, string escaped)
     {
         Assert.Equal(escaped, CsvCells.Escape(value));
