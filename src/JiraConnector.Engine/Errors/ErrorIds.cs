@@ -50,6 +50,8 @@ namespace JiraConnector.Errors
             public const string InvalidConfigurationValue = "InvalidConfigurationValue";
             public const string ConflictingConfigurationKeys = "ConflictingConfigurationKeys";
             public const string InvalidConfigurationFile = "InvalidConfigurationFile";
+            public const string JournalPathNotFolder = "JournalPathNotFolder";
+            public const string DuplicateColumn = "DuplicateColumn";
         }
 
         /// <summary>What was named is not there.</summary>
@@ -125,6 +127,7 @@ namespace JiraConnector.Errors
         {
             public const string WebhookBodyInvalid = "WebhookBodyInvalid";
             public const string SourceFileChanged = "SourceFileChanged";
+            public const string JournalDamaged = "JournalDamaged";
         }
 
         public static class ResourceBusy
