@@ -22,15 +22,6 @@ public sealed class WebhookListenerHardeningTests(CloudEmulator cloud) : IClassF
         _listenerHost.Dispose();
     }
 
-    private static (string Prefix, int Port) FreePrefix()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return ($"http://127.0.0.1:{port}/hooks/", port);
-    }
-
     private PowerShell Listen(string prefix, string tail, out PSDataCollection<PSObject> output, out IAsyncResult running)
     {
         var shell = _listenerHost.Create("Receive-JiraEvent -Prefix $prefix -Secret (ConvertTo-SecureString $secret -AsPlainText -Force) " + tail,
@@ -38,23 +29,6 @@ public sealed class WebhookListenerHardeningTests(CloudEmulator cloud) : IClassF
         output = new PSDataCollection<PSObject>();
         running = shell.BeginInvoke<PSObject, PSObject>(null, output);
         return shell;
-    }
-
-    private static async Task WaitUntilListeningAsync(HttpClient http, string prefix)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            try
-            {
-                using var answer = await http.GetAsync(prefix, TestContext.Current.CancellationToken);
-                if (answer.StatusCode == HttpStatusCode.MethodNotAllowed) return;
-            }
-            catch (HttpRequestException)
-            {
-            }
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
-        throw new TimeoutException("Receive-JiraEvent did not start listening on " + prefix);
     }
 
     private static async Task<HttpResponseMessage> SignedAsync(HttpClient http, string prefix, string key, string identifier, int padding = 0)
@@ -91,10 +65,10 @@ public sealed class WebhookListenerHardeningTests(CloudEmulator cloud) : IClassF
     [Fact]
     public async Task Malformed_and_slow_requests_neither_stop_nor_hold_up_signed_deliveries()
     {
-        var (prefix, port) = FreePrefix();
+        var (prefix, port) = ListenerPorts.FreePrefix("/hooks/");
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
         using var shell = Listen(prefix, "-Count 3 -TimeoutSec 90", out var output, out var running);
-        await WaitUntilListeningAsync(http, prefix);
+        await ListenerPorts.WaitUntilListeningAsync(http, prefix);
         var path = new Uri(prefix).AbsolutePath;
 
         // A body announced as 1000 bytes, 16 sent, the connection held open for the whole test.
@@ -125,10 +99,10 @@ public sealed class WebhookListenerHardeningTests(CloudEmulator cloud) : IClassF
     [Fact]
     public async Task A_body_that_never_completes_is_cut_off_and_the_listener_goes_on()
     {
-        var (prefix, port) = FreePrefix();
+        var (prefix, port) = ListenerPorts.FreePrefix("/hooks/");
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
         using var shell = Listen(prefix, "-Count 1 -TimeoutSec 90", out var output, out var running);
-        await WaitUntilListeningAsync(http, prefix);
+        await ListenerPorts.WaitUntilListeningAsync(http, prefix);
 
         var held = await RawAsync(port, $"POST {new Uri(prefix).AbsolutePath} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000\r\n\r\n{{\"webhookEvent\":");
 
@@ -143,11 +117,11 @@ public sealed class WebhookListenerHardeningTests(CloudEmulator cloud) : IClassF
     [Fact]
     public async Task Deliveries_beyond_what_a_slow_pipeline_can_hold_get_503_with_Retry_After()
     {
-        var (prefix, _) = FreePrefix();
+        var (prefix, _) = ListenerPorts.FreePrefix("/hooks/");
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         // The first event holds the pipeline for a long while, so deliveries pile up in the listener.
         using var shell = Listen(prefix, "-TimeoutSec 120 | ForEach-Object { Start-Sleep -Seconds 60; $_ }", out _, out _);
-        await WaitUntilListeningAsync(http, prefix);
+        await ListenerPorts.WaitUntilListeningAsync(http, prefix);
 
         var answers = new List<(HttpStatusCode Status, string? RetryAfter)>();
         for (var i = 0; i < 20; i++)
@@ -173,7 +147,7 @@ public sealed class WebhookListenerHardeningTests(CloudEmulator cloud) : IClassF
                 'event.notification.signature.key' = 'relay-key'
             }
             """, new Dictionary<string, object?> { ["user"] = EmulatorFixture.CloudUser, ["password"] = EmulatorFixture.CloudToken, ["url"] = cloud.BaseUrl.ToString() });
-        var (prefix, _) = FreePrefix();
+        var (prefix, _) = ListenerPorts.FreePrefix("/hooks/");
 
         var error = Assert.ThrowsAny<RuntimeException>(() => _host.Run("Receive-JiraEvent -Prefix $prefix -Instance relay -TimeoutSec 5",
             new Dictionary<string, object?> { ["prefix"] = prefix }));
