@@ -121,6 +121,7 @@ namespace JiraConnector.Errors
             public const string JiraOAuthStateMismatch = "JiraOAuthStateMismatch";
             public const string WebhookSignatureMissing = "WebhookSignatureMissing";
             public const string WebhookSignatureInvalid = "WebhookSignatureInvalid";
+            public const string RelayNeedsVerifiedSource = "RelayNeedsVerifiedSource";
         }
 
         public static class InvalidData
