@@ -42,6 +42,7 @@ namespace JiraConnector.Errors
             public const string WebhookPrefixNotLoopback = "WebhookPrefixNotLoopback";
             public const string WebhookSecretNeedsAdmin = "WebhookSecretNeedsAdmin";
             public const string WebhookJqlRequired = "WebhookJqlRequired";
+            public const string RelayNeedsSecret = "RelayNeedsSecret";
             public const string SinceWithNextPage = "SinceWithNextPage";
             public const string NextPageOfAnotherResource = "NextPageOfAnotherResource";
             public const string UnknownEventObject = "UnknownEventObject";

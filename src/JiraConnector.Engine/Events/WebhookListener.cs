@@ -6,7 +6,6 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
-using System.Threading.Channels;
 using System.Threading.Tasks;
 using JiraConnector.Errors;
 using JiraConnector.Http;
@@ -14,18 +13,26 @@ using JiraConnector.Http;
 namespace JiraConnector.Events
 {
     /// <summary>Listens for Jira's webhook POSTs on an HttpListener prefix, on a worker task. Each
-    /// delivery is checked (POST, size, X-Hub-Signature when a secret is set, JSON) and answered at
-    /// once (200, or 401/400/405/413); what the cmdlet must report is queued on a channel for the
-    /// pipeline thread, which alone may write to the pipeline. Closing the listener (Ctrl+C, the
-    /// count reached, the timeout) ends the worker at once.</summary>
+    /// delivery is checked (POST, size, X-Hub-Signature when a secret is set, JSON) and answered
+    /// (200, or 401/400/405/413, or 503 with Retry-After while the queue is full); what the cmdlet
+    /// must report is queued for the pipeline thread, which alone may write to the pipeline.
+    /// Requests are answered several at once, each body read under a time limit, so a client that
+    /// sends slowly or not at all holds only its own slot; a request that breaks in any way is
+    /// reported and never ends the listener. Closing the listener (Ctrl+C, the count reached, the
+    /// timeout) ends the worker at once.</summary>
     internal sealed class WebhookListener : IDisposable
     {
         private const int MaxBody = 10 * 1024 * 1024;
         private const int RememberedIdentifiers = 1000;
+        private const int MaxAnswering = 8;
+        private const string RetryAfterSeconds = "5";
+        internal static readonly TimeSpan BodyTimeout = TimeSpan.FromSeconds(10);
 
         private readonly HttpListener _listener;
         private readonly byte[]? _secret;
-        private readonly Channel<ListenerItem> _items = Channel.CreateUnbounded<ListenerItem>(new UnboundedChannelOptions { SingleReader = true });
+        private readonly ListenerQueue _queue = new ListenerQueue();
+        private readonly SemaphoreSlim _answering = new SemaphoreSlim(MaxAnswering, MaxAnswering);
+        private readonly object _identifierGate = new object();
         private readonly HashSet<string> _identifiers = new HashSet<string>(StringComparer.Ordinal);
         private readonly Queue<string> _identifierOrder = new Queue<string>();
 
@@ -40,9 +47,9 @@ namespace JiraConnector.Events
         public string Prefix { get; }
 
         /// <summary>Waits until an item can be read; false once the listener has stopped.</summary>
-        public Task<bool> WaitToReadAsync(CancellationToken cancellationToken) => _items.Reader.WaitToReadAsync(cancellationToken).AsTask();
+        public Task<bool> WaitToReadAsync(CancellationToken cancellationToken) => _queue.WaitToReadAsync(cancellationToken);
 
-        public bool TryRead(out ListenerItem item) => _items.Reader.TryRead(out item!);
+        public bool TryRead(out ListenerItem item) => _queue.TryRead(out item);
 
         /// <summary>Checks the prefix and starts listening; bad input is an ArgumentException naming -Prefix.</summary>
         public static WebhookListener Start(string prefix, byte[]? secret, bool allowRemote)
@@ -95,20 +102,41 @@ namespace JiraConnector.Events
                         {
                             context = await _listener.GetContextAsync().ConfigureAwait(false);
                         }
-                        catch (Exception ex) when (cancellationToken.IsCancellationRequested || ex is ObjectDisposedException)
+                        catch (Exception ex) when (cancellationToken.IsCancellationRequested || ex is ObjectDisposedException || !_listener.IsListening)
                         {
                             return;
                         }
-                        await AnswerAsync(context).ConfigureAwait(false);
+                        catch (HttpListenerException ex)
+                        {
+                            // One connection's trouble, reported while the listener goes on.
+                            _queue.Add(ListenerItem.Note($"a request could not be read: {ex.Message}"));
+                            continue;
+                        }
+                        if (!_answering.Wait(0))
+                        {
+                            Busy(context, "too many requests are being answered");
+                            continue;
+                        }
+                        _ = Task.Run(async () =>
+                        {
+                            try
+                            {
+                                await AnswerAsync(context).ConfigureAwait(false);
+                            }
+                            finally
+                            {
+                                _answering.Release();
+                            }
+                        });
                     }
                 }
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
                 {
-                    _items.Writer.TryWrite(ListenerItem.Failed($"The webhook listener on {Prefix} stopped: {ex.Message}"));
+                    _queue.Fail(ListenerItem.Failed($"The webhook listener on {Prefix} stopped: {ex.Message}"));
                 }
                 finally
                 {
-                    _items.Writer.TryComplete();
+                    _queue.Complete();
                 }
             }
         }
@@ -117,85 +145,123 @@ namespace JiraConnector.Events
 
         private async Task AnswerAsync(HttpListenerContext context)
         {
-            var request = context.Request;
-            var from = request.RemoteEndPoint?.ToString() ?? "?";
+            var from = "?";
             try
             {
-                if (!string.Equals(request.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase))
-                {
-                    Respond(context, 405, "Jira webhooks are POSTed.");
-                    _items.Writer.TryWrite(ListenerItem.Note($"{request.HttpMethod} {request.Url?.AbsolutePath} from {from} -> 405"));
-                    return;
-                }
-                if (request.ContentLength64 > MaxBody)
-                {
-                    Respond(context, 413, "The body is too large.");
-                    _items.Writer.TryWrite(ListenerItem.Rejected(ErrorIds.InvalidData.WebhookBodyInvalid, $"A webhook from {from} was refused: its body is over {MaxBody / (1024 * 1024)} MB.", from));
-                    return;
-                }
-                var body = await ReadBodyAsync(request.InputStream).ConfigureAwait(false);
-                if (body == null)
-                {
-                    Respond(context, 413, "The body is too large.");
-                    _items.Writer.TryWrite(ListenerItem.Rejected(ErrorIds.InvalidData.WebhookBodyInvalid, $"A webhook from {from} was refused: its body is over {MaxBody / (1024 * 1024)} MB.", from));
-                    return;
-                }
-                if (_secret != null)
-                {
-                    var check = WebhookSignature.CheckHub(request.Headers[WebhookSignature.HubHeader], _secret, body);
-                    if (check != HubCheck.Valid)
-                    {
-                        Respond(context, 401, "Invalid or missing X-Hub-Signature.");
-                        var (id, why) = check == HubCheck.Missing
-                            ? (ErrorIds.SecurityError.WebhookSignatureMissing, "it has no X-Hub-Signature header")
-                            : check == HubCheck.Malformed
-                                ? (ErrorIds.SecurityError.WebhookSignatureInvalid, "its X-Hub-Signature is not sha256=<hex>")
-                                : (ErrorIds.SecurityError.WebhookSignatureInvalid, "its X-Hub-Signature does not match the body and the secret");
-                        _items.Writer.TryWrite(ListenerItem.Rejected(id, $"A webhook from {from} was refused with 401: {why}.", from));
-                        return;
-                    }
-                }
-                JsonElement json;
-                if (body.Length == 0)
-                {
-                    // A webhook saved with "exclude body" sends nothing to parse.
-                    json = Parse(Encoding.UTF8.GetBytes("{}"));
-                }
-                else
-                {
-                    try
-                    {
-                        json = Parse(body);
-                    }
-                    catch (JsonException ex)
-                    {
-                        Respond(context, 400, "The body is not JSON.");
-                        _items.Writer.TryWrite(ListenerItem.Rejected(ErrorIds.InvalidData.WebhookBodyInvalid, $"A webhook from {from} was refused with 400: its body is not JSON ({ex.Message}).", from));
-                        return;
-                    }
-                }
-                Respond(context, 200, "OK");
-                var identifier = request.Headers["X-Atlassian-Webhook-Identifier"];
-                if (!string.IsNullOrEmpty(identifier) && !Remember(identifier!))
-                {
-                    // Jira repeats a delivery whose answer it did not get, with the same identifier.
-                    _items.Writer.TryWrite(ListenerItem.Note($"webhook {identifier} from {from} was already received: answered 200 and dropped"));
-                    return;
-                }
-                _items.Writer.TryWrite(ListenerItem.Delivery(json, identifier, from));
+                // A request HttpListener already refused (411 for a POST without a length) has no endpoint left.
+                from = context.Request.RemoteEndPoint?.ToString() ?? "?";
+                await CheckAndQueueAsync(context, from).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is HttpListenerException || ex is IOException || ex is ObjectDisposedException)
+            catch (Exception ex)
             {
-                _items.Writer.TryWrite(ListenerItem.Note($"a request from {from} broke off: {ex.Message}"));
+                // Whatever one request does, the listener goes on serving the others.
+                _queue.Add(ListenerItem.Note($"a request from {from} broke off: {ex.Message}"));
+                Abort(context);
+            }
+        }
+
+        private async Task CheckAndQueueAsync(HttpListenerContext context, string from)
+        {
+            var request = context.Request;
+            if (!string.Equals(request.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase))
+            {
+                Respond(context, 405, "Jira webhooks are POSTed.");
+                _queue.Add(ListenerItem.Note($"{request.HttpMethod} {request.Url?.AbsolutePath} from {from} -> 405"));
+                return;
+            }
+            if (request.ContentLength64 > MaxBody)
+            {
+                TooLarge(context, from);
+                return;
+            }
+            if (request.ContentLength64 > 0 && !_queue.HasRoomFor(request.ContentLength64))
+            {
+                Busy(context, "the events already received wait to be written");
+                return;
+            }
+            var body = await ReadBodyAsync(request.InputStream, context, from).ConfigureAwait(false);
+            if (body == null) return;
+            if (body.Length > MaxBody)
+            {
+                TooLarge(context, from);
+                return;
+            }
+            if (_secret != null)
+            {
+                var check = WebhookSignature.CheckHub(request.Headers[WebhookSignature.HubHeader], _secret, body);
+                if (check != HubCheck.Valid)
+                {
+                    Respond(context, 401, "Invalid or missing X-Hub-Signature.");
+                    var (id, why) = check == HubCheck.Missing
+                        ? (ErrorIds.SecurityError.WebhookSignatureMissing, "it has no X-Hub-Signature header")
+                        : check == HubCheck.Malformed
+                            ? (ErrorIds.SecurityError.WebhookSignatureInvalid, "its X-Hub-Signature is not sha256=<hex>")
+                            : (ErrorIds.SecurityError.WebhookSignatureInvalid, "its X-Hub-Signature does not match the body and the secret");
+                    _queue.Add(ListenerItem.Rejected(id, $"A webhook from {from} was refused with 401: {why}.", from));
+                    return;
+                }
+            }
+            JsonElement json;
+            try
+            {
+                // A webhook saved with "exclude body" sends nothing to parse.
+                json = Parse(body.Length == 0 ? Encoding.UTF8.GetBytes("{}") : body);
+            }
+            catch (JsonException ex)
+            {
+                Respond(context, 400, "The body is not JSON.");
+                _queue.Add(ListenerItem.Rejected(ErrorIds.InvalidData.WebhookBodyInvalid, $"A webhook from {from} was refused with 400: its body is not JSON ({ex.Message}).", from));
+                return;
+            }
+            if (!_queue.TryReserve(body.Length))
+            {
+                Busy(context, "the events already received wait to be written");
+                return;
+            }
+            var identifier = request.Headers["X-Atlassian-Webhook-Identifier"];
+            if (!string.IsNullOrEmpty(identifier) && !Remember(identifier!))
+            {
+                _queue.Release(body.Length);
+                Respond(context, 200, "OK");
+                // Jira repeats a delivery whose answer it did not get, with the same identifier.
+                _queue.Add(ListenerItem.Note($"webhook {identifier} from {from} was already received: answered 200 and dropped"));
+                return;
+            }
+            _queue.AddDelivery(ListenerItem.Delivery(json, identifier, from, body.Length));
+            Respond(context, 200, "OK");
+        }
+
+        private void TooLarge(HttpListenerContext context, string from)
+        {
+            Respond(context, 413, "The body is too large.");
+            _queue.Add(ListenerItem.Rejected(ErrorIds.InvalidData.WebhookBodyInvalid, $"A webhook from {from} was refused: its body is over {MaxBody / (1024 * 1024)} MB.", from));
+        }
+
+        /// <summary>503 with Retry-After: Jira delivers the webhook again later.</summary>
+        private void Busy(HttpListenerContext context, string why)
+        {
+            try
+            {
+                context.Response.AddHeader("Retry-After", RetryAfterSeconds);
+                Respond(context, 503, "Busy: retry later.");
+                _queue.Add(ListenerItem.Note($"a request was answered 503 (retry after {RetryAfterSeconds} s): {why}"));
+            }
+            catch (Exception ex)
+            {
+                _queue.Add(ListenerItem.Note($"a request could not be answered 503: {ex.Message}"));
+                Abort(context);
             }
         }
 
         private bool Remember(string identifier)
         {
-            if (!_identifiers.Add(identifier)) return false;
-            _identifierOrder.Enqueue(identifier);
-            if (_identifierOrder.Count > RememberedIdentifiers) _identifiers.Remove(_identifierOrder.Dequeue());
-            return true;
+            lock (_identifierGate)
+            {
+                if (!_identifiers.Add(identifier)) return false;
+                _identifierOrder.Enqueue(identifier);
+                if (_identifierOrder.Count > RememberedIdentifiers) _identifiers.Remove(_identifierOrder.Dequeue());
+                return true;
+            }
         }
 
         private static JsonElement Parse(byte[] body)
@@ -204,14 +270,26 @@ namespace JiraConnector.Events
             return document.RootElement.Clone();
         }
 
-        private static async Task<byte[]?> ReadBodyAsync(Stream input)
+        /// <summary>The body, read within <see cref="BodyTimeout"/> and at most one byte over the cap;
+        /// null when the client was too slow (its connection is then dropped).</summary>
+        private async Task<byte[]?> ReadBodyAsync(Stream input, HttpListenerContext context, string from)
         {
             using var buffer = new MemoryStream();
             var chunk = new byte[16384];
-            int read;
-            while ((read = await input.ReadAsync(chunk, 0, chunk.Length).ConfigureAwait(false)) > 0)
+            var deadline = Task.Delay(BodyTimeout);
+            while (buffer.Length <= MaxBody)
             {
-                if (buffer.Length + read > MaxBody) return null;
+                // HttpListener's request stream ignores cancellation: race the read against the deadline.
+                var reading = input.ReadAsync(chunk, 0, chunk.Length);
+                if (await Task.WhenAny(reading, deadline).ConfigureAwait(false) == deadline)
+                {
+                    Abort(context);
+                    _ = reading.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+                    _queue.Add(ListenerItem.Note($"a request from {from} sent its body too slowly ({buffer.Length} bytes in {BodyTimeout.TotalSeconds:0} s): dropped"));
+                    return null;
+                }
+                var read = await reading.ConfigureAwait(false);
+                if (read == 0) break;
                 buffer.Write(chunk, 0, read);
             }
             return buffer.ToArray();
@@ -226,13 +304,26 @@ namespace JiraConnector.Events
             context.Response.OutputStream.Write(bytes, 0, bytes.Length);
             context.Response.Close();
         }
+
+        private static void Abort(HttpListenerContext context)
+        {
+            try
+            {
+                context.Response.Abort();
+            }
+            catch (Exception)
+            {
+                // Already gone: nothing is left to close.
+            }
+        }
     }
 
     /// <summary>What the listener hands to the pipeline thread.</summary>
     internal sealed class ListenerItem
     {
-        private ListenerItem(ListenerItemKind kind, string message, string? errorId, string? from, JsonElement json, string? identifier)
+        private ListenerItem(ListenerItemKind kind, string message, string? errorId, string? from, JsonElement json, string? identifier, long size = 0)
         {
+            Size = size;
             Kind = kind;
             Message = message;
             ErrorId = errorId;
@@ -251,8 +342,11 @@ namespace JiraConnector.Events
         public JiraEvent ToEvent(string instanceName, DateTimeOffset received) => EventMapper.FromWebhook(Json, instanceName, received);
         public string? Identifier { get; }
 
-        public static ListenerItem Delivery(JsonElement json, string? identifier, string from) =>
-            new ListenerItem(ListenerItemKind.Delivery, $"webhook {identifier} from {from} -> 200", null, from, json, identifier);
+        /// <summary>A delivery's body length: the room it takes in the queue.</summary>
+        public long Size { get; }
+
+        public static ListenerItem Delivery(JsonElement json, string? identifier, string from, long size) =>
+            new ListenerItem(ListenerItemKind.Delivery, $"webhook {identifier} from {from} -> 200", null, from, json, identifier, size);
 
         public static ListenerItem Rejected(string errorId, string message, string from) =>
             new ListenerItem(ListenerItemKind.Rejected, message, errorId, from, default, null);

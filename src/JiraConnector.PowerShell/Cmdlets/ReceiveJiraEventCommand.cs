@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using JiraConnector.Events;
 using JiraConnector.Adapters;
 using JiraConnector.Http;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Cmdlets
 {
@@ -47,6 +48,12 @@ namespace JiraConnector.Cmdlets
         protected override void ProcessRecord()
         {
             var instance = InstanceOrNone();
+            if (Secret == null && CallbackDelivery.IsEnabled(instance) && instance!.Events.HasSignatureKey)
+            {
+                // A signed relay vouches for what it passes on: it must not sign what no one verified.
+                ThrowTerminatingError(ErrorRecords.From(new JiraArgumentException(ErrorIds.InvalidArgument.RelayNeedsSecret,
+                    $"Instance '{instance.Name}' relays events to its callback URL signed with event.notification.signature.key, so Receive-JiraEvent needs -Secret (the webhook's secret) to verify each delivery before relaying it. Add -Secret, or connect without event.notification.enabled.", "Secret"), Prefix));
+            }
             var secret = Secret == null ? null : WebhookSignature.KeyBytes(new NetworkCredential(string.Empty, Secret).Password);
             WebhookListener listener;
             try
