@@ -176,10 +176,11 @@ namespace JiraConnector.Events
             }
             if (request.ContentLength64 > 0 && !_queue.HasRoomFor(request.ContentLength64))
             {
-                Busy(context, "the events already received wait to be written");
+                // Read and dropped without being kept: the client hears the 503 instead of a broken connection.
+                if (await CopyBodyAsync(context, Stream.Null, from).ConfigureAwait(false)) Busy(context, "the events already received wait to be written");
                 return;
             }
-            var body = await ReadBodyAsync(request.InputStream, context, from).ConfigureAwait(false);
+            var body = await ReadBodyAsync(context, from).ConfigureAwait(false);
             if (body == null) return;
             if (body.Length > MaxBody)
             {
@@ -270,14 +271,23 @@ namespace JiraConnector.Events
             return document.RootElement.Clone();
         }
 
-        /// <summary>The body, read within <see cref="BodyTimeout"/> and at most one byte over the cap;
-        /// null when the client was too slow (its connection is then dropped).</summary>
-        private async Task<byte[]?> ReadBodyAsync(Stream input, HttpListenerContext context, string from)
+        /// <summary>The body, read within <see cref="BodyTimeout"/> and at most one chunk over the
+        /// cap; null when the client was too slow (its connection is then dropped).</summary>
+        private async Task<byte[]?> ReadBodyAsync(HttpListenerContext context, string from)
         {
             using var buffer = new MemoryStream();
+            return await CopyBodyAsync(context, buffer, from).ConfigureAwait(false) ? buffer.ToArray() : null;
+        }
+
+        /// <summary>Copies the request body into <paramref name="into"/> (Stream.Null to discard it,
+        /// so that a refusal reaches a client still sending); false when the client was too slow.</summary>
+        private async Task<bool> CopyBodyAsync(HttpListenerContext context, Stream into, string from)
+        {
+            var input = context.Request.InputStream;
             var chunk = new byte[16384];
             var deadline = Task.Delay(BodyTimeout);
-            while (buffer.Length <= MaxBody)
+            long total = 0;
+            while (total <= MaxBody)
             {
                 // HttpListener's request stream ignores cancellation: race the read against the deadline.
                 var reading = input.ReadAsync(chunk, 0, chunk.Length);
@@ -285,14 +295,15 @@ namespace JiraConnector.Events
                 {
                     Abort(context);
                     _ = reading.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
-                    _queue.Add(ListenerItem.Note($"a request from {from} sent its body too slowly ({buffer.Length} bytes in {BodyTimeout.TotalSeconds:0} s): dropped"));
-                    return null;
+                    _queue.Add(ListenerItem.Note($"a request from {from} sent its body too slowly ({total} bytes in {BodyTimeout.TotalSeconds:0} s): dropped"));
+                    return false;
                 }
                 var read = await reading.ConfigureAwait(false);
                 if (read == 0) break;
-                buffer.Write(chunk, 0, read);
+                into.Write(chunk, 0, read);
+                total += read;
             }
-            return buffer.ToArray();
+            return true;
         }
 
         private static void Respond(HttpListenerContext context, int status, string message)
