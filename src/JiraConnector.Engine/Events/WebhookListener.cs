@@ -29,6 +29,7 @@ namespace JiraConnector.Events
         internal static readonly TimeSpan BodyTimeout = TimeSpan.FromSeconds(10);
 
         private readonly HttpListener _listener;
+        private readonly Ipv6Bridge? _bridge;
         private readonly byte[]? _secret;
         private readonly ListenerQueue _queue = new ListenerQueue();
         private readonly SemaphoreSlim _answering = new SemaphoreSlim(MaxAnswering, MaxAnswering);
@@ -36,9 +37,10 @@ namespace JiraConnector.Events
         private readonly HashSet<string> _identifiers = new HashSet<string>(StringComparer.Ordinal);
         private readonly Queue<string> _identifierOrder = new Queue<string>();
 
-        private WebhookListener(HttpListener listener, string prefix, byte[]? secret)
+        private WebhookListener(HttpListener listener, string prefix, byte[]? secret, Ipv6Bridge? bridge)
         {
             _listener = listener;
+            _bridge = bridge;
             Prefix = prefix;
             _secret = secret;
         }
@@ -55,18 +57,23 @@ namespace JiraConnector.Events
         public static WebhookListener Start(string prefix, byte[]? secret, bool allowRemote)
         {
             var uri = ParsePrefix(prefix, allowRemote);
+            var parsed = Uri.TryCreate(uri, UriKind.Absolute, out var u) ? u : null;
+            var bridged = parsed != null && Ipv6Bridge.IsNeeded(parsed);
+            var insidePort = bridged ? Ipv6Bridge.FreeInsidePort() : 0;
             var listener = new HttpListener();
-            listener.Prefixes.Add(uri);
+            listener.Prefixes.Add(bridged ? $"http://127.0.0.1:{insidePort}{parsed!.AbsolutePath}" : uri);
+            Ipv6Bridge? bridge = null;
             try
             {
                 listener.Start();
+                if (bridged) bridge = Ipv6Bridge.Start(parsed!, insidePort);
             }
             catch (Exception ex) when (ex is HttpListenerException || ex is SocketException)
             {
                 listener.Close();
                 throw new WebhookListenerException($"Cannot listen on {uri}: {ex.Message} Pick another port, or check that the address belongs to this machine.", ex);
             }
-            return new WebhookListener(listener, uri, secret);
+            return new WebhookListener(listener, uri, secret, bridge);
         }
 
         internal static string ParsePrefix(string prefix, bool allowRemote)
@@ -91,7 +98,7 @@ namespace JiraConnector.Events
         public async Task RunAsync(CancellationToken cancellationToken)
         {
             // HttpListener has no cancellable wait: closing it ends GetContextAsync.
-            using (cancellationToken.Register(() => _listener.Close()))
+            using (cancellationToken.Register(Dispose))
             {
                 try
                 {
@@ -141,7 +148,11 @@ namespace JiraConnector.Events
             }
         }
 
-        public void Dispose() => _listener.Close();
+        public void Dispose()
+        {
+            _bridge?.Dispose();
+            _listener.Close();
+        }
 
         private async Task AnswerAsync(HttpListenerContext context)
         {
