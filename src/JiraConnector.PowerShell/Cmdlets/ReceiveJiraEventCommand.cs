@@ -25,7 +25,8 @@ namespace JiraConnector.Cmdlets
         public string Prefix { get; set; } = string.Empty;
 
         /// <summary>The admin webhook's secret: deliveries without a matching X-Hub-Signature
-        /// (sha256 HMAC of the body) are refused with 401 and reported as errors.</summary>
+        /// (sha256 HMAC of the body) are refused with 401 and reported as errors. Required when the
+        /// instance relays events signed with event.notification.signature.key.</summary>
         [Parameter]
         [ValidateNotNull]
         public SecureString? Secret { get; set; }

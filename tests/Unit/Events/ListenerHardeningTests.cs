@@ -19,31 +19,9 @@ public sealed class ListenerHardeningTests : IDisposable
 
     public void Dispose() => _host.Dispose();
 
-    private static int FreePort(IPAddress address)
-    {
-        var probe = new TcpListener(address, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
-    }
+    private static int FreePort(IPAddress address) => ListenerProbe.FreePort(address);
 
-    private static async Task WaitUntilListeningAsync(HttpClient http, string prefix)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            try
-            {
-                using var answer = await http.GetAsync(prefix);
-                if (answer.StatusCode == HttpStatusCode.MethodNotAllowed) return;
-            }
-            catch (HttpRequestException)
-            {
-            }
-            await Task.Delay(50);
-        }
-        throw new TimeoutException("Receive-JiraEvent did not start listening on " + prefix);
-    }
+    private static Task WaitUntilListeningAsync(HttpClient http, string prefix) => ListenerProbe.WaitUntilListeningAsync(http, prefix);
 
     private static HttpRequestMessage Signed(string prefix, string body)
     {

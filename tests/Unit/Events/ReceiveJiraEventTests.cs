@@ -22,31 +22,9 @@ public sealed class ReceiveJiraEventTests(CloudEmulator cloud) : IClassFixture<C
         _listenerHost.Dispose();
     }
 
-    private static string FreePrefix()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return $"http://127.0.0.1:{port}/hooks/jira/";
-    }
+    private static string FreePrefix() => $"http://127.0.0.1:{ListenerProbe.FreePort(IPAddress.Loopback)}/hooks/jira/";
 
-    private static async Task WaitUntilListeningAsync(HttpClient http, string prefix)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            try
-            {
-                using var answer = await http.GetAsync(prefix);
-                if (answer.StatusCode == HttpStatusCode.MethodNotAllowed) return;
-            }
-            catch (HttpRequestException)
-            {
-            }
-            await Task.Delay(50);
-        }
-        throw new TimeoutException("Receive-JiraEvent did not start listening on " + prefix);
-    }
+    private static Task WaitUntilListeningAsync(HttpClient http, string prefix) => ListenerProbe.WaitUntilListeningAsync(http, prefix);
 
     private static async Task<HttpStatusCode> PostAsync(HttpClient http, string prefix, string body, string? signature)
     {
