@@ -42,6 +42,7 @@ namespace JiraConnector.Errors
             public const string WebhookPrefixNotLoopback = "WebhookPrefixNotLoopback";
             public const string WebhookSecretNeedsAdmin = "WebhookSecretNeedsAdmin";
             public const string WebhookJqlRequired = "WebhookJqlRequired";
+            public const string RelayNeedsSecret = "RelayNeedsSecret";
             public const string SinceWithNextPage = "SinceWithNextPage";
             public const string NextPageOfAnotherResource = "NextPageOfAnotherResource";
             public const string UnknownEventObject = "UnknownEventObject";
@@ -121,7 +122,6 @@ namespace JiraConnector.Errors
             public const string JiraOAuthStateMismatch = "JiraOAuthStateMismatch";
             public const string WebhookSignatureMissing = "WebhookSignatureMissing";
             public const string WebhookSignatureInvalid = "WebhookSignatureInvalid";
-            public const string RelayNeedsVerifiedSource = "RelayNeedsVerifiedSource";
         }
 
         public static class InvalidData

@@ -6,7 +6,6 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
-using System.Threading.Channels;
 using System.Threading.Tasks;
 using JiraConnector.Errors;
 using JiraConnector.Http;
@@ -14,37 +13,34 @@ using JiraConnector.Http;
 namespace JiraConnector.Events
 {
     /// <summary>Listens for Jira's webhook POSTs on an HttpListener prefix, on a worker task. Each
-    /// delivery is checked (POST, size, X-Hub-Signature when a secret is set, JSON) and answered at
-    /// once (200, or 401/400/405/413/503); what the cmdlet must report is queued for the pipeline
-    /// thread, which alone may write to the pipeline. Closing the listener (Ctrl+C, the count
-    /// reached, the timeout) ends the worker at once.
-    ///
-    /// Nothing a client sends may stop or stall it: requests are answered several at once, a body
-    /// must arrive within <see cref="BodyTimeout"/>, any failure of one request is that request's
-    /// alone, and deliveries waiting for a slow pipeline are bounded in bytes: beyond that the
-    /// listener answers 503 with Retry-After, and Jira delivers again later.</summary>
+    /// delivery is checked (POST, size, X-Hub-Signature when a secret is set, JSON) and answered
+    /// (200, or 401/400/405/413, or 503 with Retry-After while the queue is full); what the cmdlet
+    /// must report is queued for the pipeline thread, which alone may write to the pipeline.
+    /// Requests are answered several at once, each body read under a time limit, so a client that
+    /// sends slowly or not at all holds only its own slot; a request that breaks in any way is
+    /// reported and never ends the listener. Closing the listener (Ctrl+C, the count reached, the
+    /// timeout) ends the worker at once.</summary>
     internal sealed class WebhookListener : IDisposable
     {
         private const int MaxBody = 10 * 1024 * 1024;
         private const int RememberedIdentifiers = 1000;
-        private const int MaxAnswering = 16;
-        private const long MaxQueuedBytes = 32L * 1024 * 1024;
-        private const int MaxQueuedNotes = 10000;
-        private const int RetryAfterSeconds = 30;
+        private const int MaxAnswering = 8;
+        private const string RetryAfterSeconds = "5";
         internal static readonly TimeSpan BodyTimeout = TimeSpan.FromSeconds(10);
 
         private readonly HttpListener _listener;
+        private readonly Ipv6Bridge? _bridge;
         private readonly byte[]? _secret;
-        private readonly Channel<ListenerItem> _items = Channel.CreateUnbounded<ListenerItem>(new UnboundedChannelOptions { SingleReader = true });
+        private readonly ListenerQueue _queue = new ListenerQueue();
+        private readonly SemaphoreSlim _answering = new SemaphoreSlim(MaxAnswering, MaxAnswering);
+        private readonly object _identifierGate = new object();
         private readonly HashSet<string> _identifiers = new HashSet<string>(StringComparer.Ordinal);
         private readonly Queue<string> _identifierOrder = new Queue<string>();
-        private readonly SemaphoreSlim _answering = new SemaphoreSlim(MaxAnswering);
-        private long _queuedBytes;
-        private int _queuedNotes;
 
-        private WebhookListener(HttpListener listener, string prefix, byte[]? secret)
+        private WebhookListener(HttpListener listener, string prefix, byte[]? secret, Ipv6Bridge? bridge)
         {
             _listener = listener;
+            _bridge = bridge;
             Prefix = prefix;
             _secret = secret;
         }
@@ -53,33 +49,31 @@ namespace JiraConnector.Events
         public string Prefix { get; }
 
         /// <summary>Waits until an item can be read; false once the listener has stopped.</summary>
-        public Task<bool> WaitToReadAsync(CancellationToken cancellationToken) => _items.Reader.WaitToReadAsync(cancellationToken).AsTask();
+        public Task<bool> WaitToReadAsync(CancellationToken cancellationToken) => _queue.WaitToReadAsync(cancellationToken);
 
-        public bool TryRead(out ListenerItem item)
-        {
-            if (!_items.Reader.TryRead(out item!)) return false;
-            // What the pipeline has taken no longer counts against the bound.
-            if (item.Kind == ListenerItemKind.Delivery) Interlocked.Add(ref _queuedBytes, -item.Size);
-            else Interlocked.Decrement(ref _queuedNotes);
-            return true;
-        }
+        public bool TryRead(out ListenerItem item) => _queue.TryRead(out item);
 
         /// <summary>Checks the prefix and starts listening; bad input is an ArgumentException naming -Prefix.</summary>
         public static WebhookListener Start(string prefix, byte[]? secret, bool allowRemote)
         {
             var uri = ParsePrefix(prefix, allowRemote);
+            var parsed = Uri.TryCreate(uri, UriKind.Absolute, out var u) ? u : null;
+            var bridged = parsed != null && Ipv6Bridge.IsNeeded(parsed);
+            var insidePort = bridged ? Ipv6Bridge.FreeInsidePort() : 0;
             var listener = new HttpListener();
-            listener.Prefixes.Add(uri);
+            listener.Prefixes.Add(bridged ? $"http://127.0.0.1:{insidePort}{parsed!.AbsolutePath}" : uri);
+            Ipv6Bridge? bridge = null;
             try
             {
                 listener.Start();
+                if (bridged) bridge = Ipv6Bridge.Start(parsed!, insidePort);
             }
             catch (Exception ex) when (ex is HttpListenerException || ex is SocketException)
             {
                 listener.Close();
                 throw new WebhookListenerException($"Cannot listen on {uri}: {ex.Message} Pick another port, or check that the address belongs to this machine.", ex);
             }
-            return new WebhookListener(listener, uri, secret);
+            return new WebhookListener(listener, uri, secret, bridge);
         }
 
         internal static string ParsePrefix(string prefix, bool allowRemote)
@@ -104,7 +98,7 @@ namespace JiraConnector.Events
         public async Task RunAsync(CancellationToken cancellationToken)
         {
             // HttpListener has no cancellable wait: closing it ends GetContextAsync.
-            using (cancellationToken.Register(() => _listener.Close()))
+            using (cancellationToken.Register(Dispose))
             {
                 try
                 {
@@ -113,229 +107,167 @@ namespace JiraConnector.Events
                         HttpListenerContext context;
                         try
                         {
-                            await _answering.WaitAsync(cancellationToken).ConfigureAwait(false);
                             context = await _listener.GetContextAsync().ConfigureAwait(false);
                         }
-                        catch (Exception ex) when (cancellationToken.IsCancellationRequested || ex is ObjectDisposedException || ex is OperationCanceledException)
+                        catch (Exception ex) when (cancellationToken.IsCancellationRequested || ex is ObjectDisposedException || !_listener.IsListening)
                         {
                             return;
                         }
                         catch (HttpListenerException ex)
                         {
-                            // A connection that broke before its request was whole: the listener goes on.
-                            _answering.Release();
-                            Queue(ListenerItem.Note($"a connection broke off before its request was read: {ex.Message}"));
+                            // One connection's trouble, reported while the listener goes on.
+                            _queue.Add(ListenerItem.Note($"a request could not be read: {ex.Message}"));
                             continue;
                         }
-                        _ = AnswerAndReleaseAsync(context);
+                        if (!_answering.Wait(0))
+                        {
+                            Busy(context, "too many requests are being answered");
+                            continue;
+                        }
+                        _ = Task.Run(async () =>
+                        {
+                            try
+                            {
+                                await AnswerAsync(context).ConfigureAwait(false);
+                            }
+                            finally
+                            {
+                                _answering.Release();
+                            }
+                        });
                     }
                 }
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
                 {
-                    Interlocked.Increment(ref _queuedNotes);
-                    _items.Writer.TryWrite(ListenerItem.Failed($"The webhook listener on {Prefix} stopped: {ex.Message}"));
+                    _queue.Fail(ListenerItem.Failed($"The webhook listener on {Prefix} stopped: {ex.Message}"));
                 }
                 finally
                 {
-                    _items.Writer.TryComplete();
+                    _queue.Complete();
                 }
             }
         }
 
-        /// <summary>One request, answered beside the others; whatever it does stays with it.</summary>
-        private async Task AnswerAndReleaseAsync(HttpListenerContext context)
+        public void Dispose()
         {
-            try
-            {
-                await AnswerAsync(context).ConfigureAwait(false);
-            }
-            catch (Exception ex)
-            {
-                Queue(ListenerItem.Note($"a request could not be answered: {ex.Message}"));
-                Abort(context, 500);
-            }
-            finally
-            {
-                _answering.Release();
-            }
+            _bridge?.Dispose();
+            _listener.Close();
         }
-
-        public void Dispose() => _listener.Close();
 
         private async Task AnswerAsync(HttpListenerContext context)
         {
-            var request = context.Request;
-            var from = RemoteOf(request);
-            long reserved = 0;
+            var from = "?";
             try
             {
-                if (!string.Equals(request.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase))
+                // A request HttpListener already refused (411 for a POST without a length) has no endpoint left.
+                from = context.Request.RemoteEndPoint?.ToString() ?? "?";
+                await CheckAndQueueAsync(context, from).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                // Whatever one request does, the listener goes on serving the others.
+                _queue.Add(ListenerItem.Note($"a request from {from} broke off: {ex.Message}"));
+                Abort(context);
+            }
+        }
+
+        private async Task CheckAndQueueAsync(HttpListenerContext context, string from)
+        {
+            var request = context.Request;
+            if (!string.Equals(request.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase))
+            {
+                Respond(context, 405, "Jira webhooks are POSTed.");
+                _queue.Add(ListenerItem.Note($"{request.HttpMethod} {request.Url?.AbsolutePath} from {from} -> 405"));
+                return;
+            }
+            if (request.ContentLength64 > MaxBody)
+            {
+                TooLarge(context, from);
+                return;
+            }
+            if (request.ContentLength64 > 0 && !_queue.HasRoomFor(request.ContentLength64))
+            {
+                // Read and dropped without being kept: the client hears the 503 instead of a broken connection.
+                if (await CopyBodyAsync(context, Stream.Null, from).ConfigureAwait(false)) Busy(context, "the events already received wait to be written");
+                return;
+            }
+            var body = await ReadBodyAsync(context, from).ConfigureAwait(false);
+            if (body == null) return;
+            if (body.Length > MaxBody)
+            {
+                TooLarge(context, from);
+                return;
+            }
+            if (_secret != null)
+            {
+                var check = WebhookSignature.CheckHub(request.Headers[WebhookSignature.HubHeader], _secret, body);
+                if (check != HubCheck.Valid)
                 {
-                    Respond(context, 405, "Jira webhooks are POSTed.");
-                    Queue(ListenerItem.Note($"{request.HttpMethod} {request.Url?.AbsolutePath} from {from} -> 405"));
+                    Respond(context, 401, "Invalid or missing X-Hub-Signature.");
+                    var (id, why) = check == HubCheck.Missing
+                        ? (ErrorIds.SecurityError.WebhookSignatureMissing, "it has no X-Hub-Signature header")
+                        : check == HubCheck.Malformed
+                            ? (ErrorIds.SecurityError.WebhookSignatureInvalid, "its X-Hub-Signature is not sha256=<hex>")
+                            : (ErrorIds.SecurityError.WebhookSignatureInvalid, "its X-Hub-Signature does not match the body and the secret");
+                    _queue.Add(ListenerItem.Rejected(id, $"A webhook from {from} was refused with 401: {why}.", from));
                     return;
                 }
-                if (request.ContentLength64 > MaxBody)
-                {
-                    TooLarge(context, from);
-                    return;
-                }
-                if (request.ContentLength64 > 0 && !Reserve(request.ContentLength64))
-                {
-                    // Read and dropped (never held), so the sender gets a clean 503 rather than a broken pipe.
-                    await ReadBodyAsync(request.InputStream, context, keep: false).ConfigureAwait(false);
-                    Busy(context, from);
-                    return;
-                }
-                reserved = Math.Max(request.ContentLength64, 0);
-                var body = await ReadBodyAsync(request.InputStream, context).ConfigureAwait(false);
-                if (body == null)
-                {
-                    TooLarge(context, from);
-                    return;
-                }
-                if (_secret != null)
-                {
-                    var check = WebhookSignature.CheckHub(request.Headers[WebhookSignature.HubHeader], _secret, body);
-                    if (check != HubCheck.Valid)
-                    {
-                        Respond(context, 401, "Invalid or missing X-Hub-Signature.");
-                        var (id, why) = check == HubCheck.Missing
-                            ? (ErrorIds.SecurityError.WebhookSignatureMissing, "it has no X-Hub-Signature header")
-                            : check == HubCheck.Malformed
-                                ? (ErrorIds.SecurityError.WebhookSignatureInvalid, "its X-Hub-Signature is not sha256=<hex>")
-                                : (ErrorIds.SecurityError.WebhookSignatureInvalid, "its X-Hub-Signature does not match the body and the secret");
-                        Queue(ListenerItem.Rejected(id, $"A webhook from {from} was refused with 401: {why}.", from));
-                        return;
-                    }
-                }
-                JsonElement json;
-                if (body.Length == 0)
-                {
-                    // A webhook saved with "exclude body" sends nothing to parse.
-                    json = Parse(Encoding.UTF8.GetBytes("{}"));
-                }
-                else
-                {
-                    try
-                    {
-                        json = Parse(body);
-                    }
-                    catch (JsonException ex)
-                    {
-                        Respond(context, 400, "The body is not JSON.");
-                        Queue(ListenerItem.Rejected(ErrorIds.InvalidData.WebhookBodyInvalid, $"A webhook from {from} was refused with 400: its body is not JSON ({ex.Message}).", from));
-                        return;
-                    }
-                }
-                // A body sent without a length is counted once it is read.
-                if (reserved == 0 && body.Length > 0)
-                {
-                    if (!Reserve(body.Length))
-                    {
-                        Busy(context, from);
-                        return;
-                    }
-                    reserved = body.Length;
-                }
-                var identifier = request.Headers["X-Atlassian-Webhook-Identifier"];
-                if (!string.IsNullOrEmpty(identifier) && !Remember(identifier!))
-                {
-                    // Jira repeats a delivery whose answer it did not get, with the same identifier.
-                    Respond(context, 200, "OK");
-                    Queue(ListenerItem.Note($"webhook {identifier} from {from} was already received: answered 200 and dropped"));
-                    return;
-                }
+            }
+            JsonElement json;
+            try
+            {
+                // A webhook saved with "exclude body" sends nothing to parse.
+                json = Parse(body.Length == 0 ? Encoding.UTF8.GetBytes("{}") : body);
+            }
+            catch (JsonException ex)
+            {
+                Respond(context, 400, "The body is not JSON.");
+                _queue.Add(ListenerItem.Rejected(ErrorIds.InvalidData.WebhookBodyInvalid, $"A webhook from {from} was refused with 400: its body is not JSON ({ex.Message}).", from));
+                return;
+            }
+            if (!_queue.TryReserve(body.Length))
+            {
+                Busy(context, "the events already received wait to be written");
+                return;
+            }
+            var identifier = request.Headers["X-Atlassian-Webhook-Identifier"];
+            if (!string.IsNullOrEmpty(identifier) && !Remember(identifier!))
+            {
+                _queue.Release(body.Length);
                 Respond(context, 200, "OK");
-                _items.Writer.TryWrite(ListenerItem.Delivery(json, identifier, from, reserved));
-                reserved = 0;
+                // Jira repeats a delivery whose answer it did not get, with the same identifier.
+                _queue.Add(ListenerItem.Note($"webhook {identifier} from {from} was already received: answered 200 and dropped"));
+                return;
             }
-            catch (Exception ex) when (ex is HttpListenerException || ex is IOException || ex is ObjectDisposedException || ex is TimeoutException)
-            {
-                Queue(ListenerItem.Note($"a request from {from} broke off: {ex.Message}"));
-                Abort(context, ex is TimeoutException ? 408 : 400);
-            }
-            finally
-            {
-                // Refused, dropped or broken off: what it reserved is free again.
-                if (reserved > 0) Interlocked.Add(ref _queuedBytes, -reserved);
-            }
+            _queue.AddDelivery(ListenerItem.Delivery(json, identifier, from, body.Length));
+            Respond(context, 200, "OK");
         }
 
         private void TooLarge(HttpListenerContext context, string from)
         {
             Respond(context, 413, "The body is too large.");
-            Queue(ListenerItem.Rejected(ErrorIds.InvalidData.WebhookBodyInvalid, $"A webhook from {from} was refused: its body is over {MaxBody / (1024 * 1024)} MB.", from));
+            _queue.Add(ListenerItem.Rejected(ErrorIds.InvalidData.WebhookBodyInvalid, $"A webhook from {from} was refused: its body is over {MaxBody / (1024 * 1024)} MB.", from));
         }
 
-        /// <summary>Takes room for a delivery of this size among those waiting for the pipeline.</summary>
-        private bool Reserve(long bytes)
-        {
-            if (Interlocked.Add(ref _queuedBytes, bytes) <= MaxQueuedBytes) return true;
-            Interlocked.Add(ref _queuedBytes, -bytes);
-            return false;
-        }
-
-        /// <summary>The pipeline is behind: Jira is asked to deliver again later instead of the listener buffering.</summary>
-        private void Busy(HttpListenerContext context, string from)
-        {
-            context.Response.AddHeader("Retry-After", RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            Respond(context, 503, "Too many deliveries are waiting; deliver again later.");
-            Queue(ListenerItem.Note($"a webhook from {from} was answered 503: over {MaxQueuedBytes / (1024 * 1024)} MB of deliveries wait for the pipeline"));
-        }
-
-        /// <summary>Queues what is not a delivery, dropping it once the pipeline is far behind.</summary>
-        private void Queue(ListenerItem item)
-        {
-            if (Interlocked.Increment(ref _queuedNotes) > MaxQueuedNotes)
-            {
-                Interlocked.Decrement(ref _queuedNotes);
-                return;
-            }
-            if (!_items.Writer.TryWrite(item)) Interlocked.Decrement(ref _queuedNotes);
-        }
-
-        /// <summary>The client's address; a request broken before it had one (HttpListener's own 411) reads as "?".</summary>
-        private static string RemoteOf(HttpListenerRequest request)
+        /// <summary>503 with Retry-After: Jira delivers the webhook again later.</summary>
+        private void Busy(HttpListenerContext context, string why)
         {
             try
             {
-                return request.RemoteEndPoint?.ToString() ?? "?";
+                context.Response.AddHeader("Retry-After", RetryAfterSeconds);
+                Respond(context, 503, "Busy: retry later.");
+                _queue.Add(ListenerItem.Note($"a request was answered 503 (retry after {RetryAfterSeconds} s): {why}"));
             }
-            catch (Exception ex) when (ex is NullReferenceException || ex is ObjectDisposedException || ex is InvalidOperationException)
+            catch (Exception ex)
             {
-                return "?";
-            }
-        }
-
-        /// <summary>Ends a request that cannot be answered normally. The status is set first because
-        /// closing a connection whose answer was not started still writes its headers (200 unless
-        /// told otherwise), and Jira must never read 200 for a delivery that was not taken.</summary>
-        private static void Abort(HttpListenerContext context, int status)
-        {
-            try
-            {
-                context.Response.StatusCode = status;
-                context.Response.KeepAlive = false;
-                context.Response.ContentLength64 = 0;
-            }
-            catch (Exception ex) when (ex is ObjectDisposedException || ex is InvalidOperationException)
-            {
-                // The answer was already on its way.
-            }
-            try
-            {
-                context.Response.Abort();
-            }
-            catch (Exception ex) when (ex is ObjectDisposedException || ex is HttpListenerException || ex is InvalidOperationException)
-            {
-                // Already closed.
+                _queue.Add(ListenerItem.Note($"a request could not be answered 503: {ex.Message}"));
+                Abort(context);
             }
         }
 
         private bool Remember(string identifier)
         {
-            lock (_identifiers)
+            lock (_identifierGate)
             {
                 if (!_identifiers.Add(identifier)) return false;
                 _identifierOrder.Enqueue(identifier);
@@ -350,34 +282,39 @@ namespace JiraConnector.Events
             return document.RootElement.Clone();
         }
 
-        /// <summary>The body, or null when it is over the cap. A client that has not sent all of it
-        /// within <see cref="BodyTimeout"/> has its connection closed (HttpListener's reads take no
-        /// timeout on every platform, so the wait is bounded here).</summary>
-        private static async Task<byte[]?> ReadBodyAsync(Stream input, HttpListenerContext context, bool keep = true)
-        {
-            var reading = ReadAllAsync(input, keep);
-            if (await Task.WhenAny(reading, Task.Delay(BodyTimeout)).ConfigureAwait(false) != reading)
-            {
-                Abort(context, 408);
-                _ = reading.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
-                throw new TimeoutException($"its body did not arrive within {BodyTimeout.TotalSeconds:0} s");
-            }
-            return await reading.ConfigureAwait(false);
-        }
-
-        private static async Task<byte[]?> ReadAllAsync(Stream input, bool keep)
+        /// <summary>The body, read within <see cref="BodyTimeout"/> and at most one chunk over the
+        /// cap; null when the client was too slow (its connection is then dropped).</summary>
+        private async Task<byte[]?> ReadBodyAsync(HttpListenerContext context, string from)
         {
             using var buffer = new MemoryStream();
+            return await CopyBodyAsync(context, buffer, from).ConfigureAwait(false) ? buffer.ToArray() : null;
+        }
+
+        /// <summary>Copies the request body into <paramref name="into"/> (Stream.Null to discard it,
+        /// so that a refusal reaches a client still sending); false when the client was too slow.</summary>
+        private async Task<bool> CopyBodyAsync(HttpListenerContext context, Stream into, string from)
+        {
+            var input = context.Request.InputStream;
             var chunk = new byte[16384];
+            var deadline = Task.Delay(BodyTimeout);
             long total = 0;
-            int read;
-            while ((read = await input.ReadAsync(chunk, 0, chunk.Length).ConfigureAwait(false)) > 0)
+            while (total <= MaxBody)
             {
+                // HttpListener's request stream ignores cancellation: race the read against the deadline.
+                var reading = input.ReadAsync(chunk, 0, chunk.Length);
+                if (await Task.WhenAny(reading, deadline).ConfigureAwait(false) == deadline)
+                {
+                    Abort(context);
+                    _ = reading.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+                    _queue.Add(ListenerItem.Note($"a request from {from} sent its body too slowly ({total} bytes in {BodyTimeout.TotalSeconds:0} s): dropped"));
+                    return false;
+                }
+                var read = await reading.ConfigureAwait(false);
+                if (read == 0) break;
+                into.Write(chunk, 0, read);
                 total += read;
-                if (total > MaxBody) return null;
-                if (keep) buffer.Write(chunk, 0, read);
             }
-            return buffer.ToArray();
+            return true;
         }
 
         private static void Respond(HttpListenerContext context, int status, string message)
@@ -388,6 +325,31 @@ namespace JiraConnector.Events
             context.Response.ContentLength64 = bytes.Length;
             context.Response.OutputStream.Write(bytes, 0, bytes.Length);
             context.Response.Close();
+        }
+
+        /// <summary>Ends a request that gets no answer of its own. Closing a connection whose answer
+        /// was not started still writes its headers, 200 unless told otherwise, and Jira must never
+        /// read 200 for a delivery that was dropped: the status is set to 408 first.</summary>
+        private static void Abort(HttpListenerContext context)
+        {
+            try
+            {
+                context.Response.StatusCode = 408;
+                context.Response.KeepAlive = false;
+                context.Response.ContentLength64 = 0;
+            }
+            catch (Exception)
+            {
+                // The answer is already on its way.
+            }
+            try
+            {
+                context.Response.Abort();
+            }
+            catch (Exception)
+            {
+                // Already gone: nothing is left to close.
+            }
         }
     }
 
@@ -411,12 +373,12 @@ namespace JiraConnector.Events
         public string? From { get; }
         public JsonElement Json { get; }
 
-        /// <summary>The bytes a delivery holds against the listener's bound until the pipeline takes it.</summary>
-        public long Size { get; }
-
         /// <summary>A delivery's body as the normalized event.</summary>
         public JiraEvent ToEvent(string instanceName, DateTimeOffset received) => EventMapper.FromWebhook(Json, instanceName, received);
         public string? Identifier { get; }
+
+        /// <summary>A delivery's body length: the room it takes in the queue.</summary>
+        public long Size { get; }
 
         public static ListenerItem Delivery(JsonElement json, string? identifier, string from, long size) =>
             new ListenerItem(ListenerItemKind.Delivery, $"webhook {identifier} from {from} -> 200", null, from, json, identifier, size);

@@ -25,7 +25,8 @@ namespace JiraConnector.Cmdlets
         public string Prefix { get; set; } = string.Empty;
 
         /// <summary>The admin webhook's secret: deliveries without a matching X-Hub-Signature
-        /// (sha256 HMAC of the body) are refused with 401 and reported as errors.</summary>
+        /// (sha256 HMAC of the body) are refused with 401 and reported as errors. Required when the
+        /// instance relays events signed with event.notification.signature.key.</summary>
         [Parameter]
         [ValidateNotNull]
         public SecureString? Secret { get; set; }
@@ -48,16 +49,13 @@ namespace JiraConnector.Cmdlets
         protected override void ProcessRecord()
         {
             var instance = InstanceOrNone();
-            var secret = Secret == null ? null : WebhookSignature.KeyBytes(new NetworkCredential(string.Empty, Secret).Password);
-            if (secret == null && CallbackDelivery.IsEnabled(instance))
+            if (Secret == null && CallbackDelivery.IsEnabled(instance) && instance!.Events.HasSignatureKey)
             {
-                // The relay signs what it sends on: unchecked deliveries would let anyone who reaches
-                // -Prefix have a forged event vouched for.
-                ThrowTerminatingError(ErrorRecords.New(ErrorIds.SecurityError.RelayNeedsVerifiedSource,
-                    $"Instance '{instance!.Name}' relays events to its callback URL (event.notification.enabled), so Receive-JiraEvent takes only deliveries it can verify. " +
-                    "Give the webhook's secret with -Secret, or listen with an instance whose event.notification.enabled is false.", Prefix));
-                return;
+                // A signed relay vouches for what it passes on: it must not sign what no one verified.
+                ThrowTerminatingError(ErrorRecords.From(new JiraArgumentException(ErrorIds.InvalidArgument.RelayNeedsSecret,
+                    $"Instance '{instance.Name}' relays events to its callback URL signed with event.notification.signature.key, so Receive-JiraEvent needs -Secret (the webhook's secret) to verify each delivery before relaying it. Add -Secret, or connect without event.notification.enabled.", "Secret"), Prefix));
             }
+            var secret = Secret == null ? null : WebhookSignature.KeyBytes(new NetworkCredential(string.Empty, Secret).Password);
             WebhookListener listener;
             try
             {

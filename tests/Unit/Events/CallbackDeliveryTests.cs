@@ -14,6 +14,7 @@ namespace JiraConnector.Tests.Unit.Events;
 public sealed class CallbackDeliveryTests(CloudEmulator cloud) : IClassFixture<CloudEmulator>, IDisposable
 {
     private const string Key = "callback-signing-key";
+    private const string HookSecret = "jira-webhook-secret";
     private readonly ModuleHost _host = new();
 
     public void Dispose() => _host.Dispose();
@@ -102,14 +103,17 @@ public sealed class CallbackDeliveryTests(CloudEmulator cloud) : IClassFixture<C
         probe.Start();
         var prefix = $"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}/";
         probe.Stop();
-        using var shell = _host.Create("Receive-JiraEvent $prefix -Instance relay -Count 1 -TimeoutSec 20", new Dictionary<string, object?> { ["prefix"] = prefix });
+        using var shell = _host.Create("Receive-JiraEvent $prefix -Instance relay -Secret (ConvertTo-SecureString $secret -AsPlainText -Force) -Count 1 -TimeoutSec 20",
+            new Dictionary<string, object?> { ["prefix"] = prefix, ["secret"] = HookSecret });
         var running = shell.BeginInvoke();
         using var http = new HttpClient();
         var body = """{"timestamp":1767225600000,"webhookEvent":"comment_created","issue":{"id":"10000","key":"OPS-1"},"comment":{"id":"777"}}""";
         HttpResponseMessage? answer = null;
         for (var i = 0; i < 100 && answer == null; i++)
         {
-            try { answer = await http.PostAsync(prefix, new StringContent(body, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken); }
+            using var request = new HttpRequestMessage(HttpMethod.Post, prefix) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            request.Headers.Add("X-Hub-Signature", JiraEmulator.Webhooks.WebhookSigning.HubSignature(HookSecret, Encoding.UTF8.GetBytes(body)));
+            try { answer = await http.SendAsync(request, TestContext.Current.CancellationToken); }
             catch (HttpRequestException) { await Task.Delay(50, TestContext.Current.CancellationToken); }
         }
 
@@ -122,6 +126,19 @@ public sealed class CallbackDeliveryTests(CloudEmulator cloud) : IClassFixture<C
         Assert.Equal(("incidents/OPS-1/comments", "777", "CREATED", "2026-01-01T00:00:00Z"),
             (sent.GetProperty("objectType").GetString(), sent.GetProperty("objectId").GetString(), sent.GetProperty("eventType").GetString(), sent.GetProperty("date").GetString()));
         Assert.Equal(JsonDocument.Parse(body).RootElement.GetRawText(), message.GetProperty("raw").GetRawText());
+    }
+
+    [Fact]
+    public void A_signed_relay_without_Secret_refuses_to_start_and_relays_nothing()
+    {
+        using var receiver = new Receiver(200);
+        Connect("unverified", receiver.Url, Key);
+
+        var error = Assert.ThrowsAny<RuntimeException>(() => _host.Run("Receive-JiraEvent http://127.0.0.1:1/ -Instance unverified -Count 1 -TimeoutSec 5"));
+
+        Assert.Equal("RelayNeedsSecret,JiraConnector.Cmdlets.ReceiveJiraEventCommand", error.ErrorRecord.FullyQualifiedErrorId);
+        Assert.Contains("-Secret", error.Message);
+        Assert.Empty(receiver.Posts);
     }
 
     [Fact]

@@ -22,6 +22,10 @@ public sealed class ReceiveJiraEventTests(CloudEmulator cloud) : IClassFixture<C
         _listenerHost.Dispose();
     }
 
+    private static string FreePrefix() => $"http://127.0.0.1:{ListenerProbe.FreePort(IPAddress.Loopback)}/hooks/jira/";
+
+    private static Task WaitUntilListeningAsync(HttpClient http, string prefix) => ListenerProbe.WaitUntilListeningAsync(http, prefix);
+
     private static async Task<HttpStatusCode> PostAsync(HttpClient http, string prefix, string body, string? signature)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, prefix) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
@@ -34,7 +38,7 @@ public sealed class ReceiveJiraEventTests(CloudEmulator cloud) : IClassFixture<C
     public async Task A_signed_delivery_from_the_emulator_becomes_an_event_and_forgeries_get_401()
     {
         _host.ConnectTo(cloud, "cloud");
-        var prefix = ListenerPorts.FreePrefix("/hooks/jira/").Prefix;
+        var prefix = FreePrefix();
         var hook = (JiraWebhook)_host.Run(
             "Register-JiraWebhook -Instance cloud -Url $url -Events jira:issue_updated -Jql 'key = OPS-2' -Admin -Name receive-test -Secret (ConvertTo-SecureString $secret -AsPlainText -Force)",
             new Dictionary<string, object?> { ["url"] = prefix, ["secret"] = Secret }).Single().BaseObject;
@@ -45,7 +49,7 @@ public sealed class ReceiveJiraEventTests(CloudEmulator cloud) : IClassFixture<C
                 new Dictionary<string, object?> { ["prefix"] = prefix, ["secret"] = Secret });
             var output = new PSDataCollection<PSObject>();
             var running = shell.BeginInvoke<PSObject, PSObject>(null, output);
-            await ListenerPorts.WaitUntilListeningAsync(http, prefix);
+            await WaitUntilListeningAsync(http, prefix);
 
             var forgedBody = """{"timestamp":1,"webhookEvent":"jira:issue_deleted","issue":{"id":"10006","key":"OPS-2"}}""";
             var forged = await PostAsync(http, prefix, forgedBody, WebhookSigning.HubSignature("not-the-secret", Encoding.UTF8.GetBytes(forgedBody)));
@@ -74,11 +78,11 @@ public sealed class ReceiveJiraEventTests(CloudEmulator cloud) : IClassFixture<C
     [Fact]
     public async Task Stop_ends_the_listener_at_once()
     {
-        var prefix = ListenerPorts.FreePrefix("/hooks/jira/").Prefix;
+        var prefix = FreePrefix();
         using var http = new HttpClient();
         using var shell = _listenerHost.Create("Receive-JiraEvent $prefix", new Dictionary<string, object?> { ["prefix"] = prefix });
         var running = shell.BeginInvoke();
-        await ListenerPorts.WaitUntilListeningAsync(http, prefix);
+        await WaitUntilListeningAsync(http, prefix);
 
         shell.Stop();
 

@@ -1,19 +1,19 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace JiraConnector.Tests.Unit.Support;
+namespace JiraConnector.Tests.Unit.Events;
 
-/// <summary>For tests that run a real Receive-JiraEvent: a free loopback port to listen on, and a
-/// wait until the listener answers (a GET gets its 405).</summary>
-public static class ListenerPorts
+/// <summary>What the Receive-JiraEvent tests share: a free port to listen on, and waiting until the
+/// listener answers (a GET gets 405 once it is up).</summary>
+internal static class ListenerProbe
 {
-    public static (string Prefix, int Port) FreePrefix(string path)
+    public static int FreePort(IPAddress address)
     {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
+        var probe = new TcpListener(address, 0);
         probe.Start();
         var port = ((IPEndPoint)probe.LocalEndpoint).Port;
         probe.Stop();
-        return ($"http://127.0.0.1:{port}{path}", port);
+        return port;
     }
 
     public static async Task WaitUntilListeningAsync(HttpClient http, string prefix)
@@ -22,13 +22,13 @@ public static class ListenerPorts
         {
             try
             {
-                using var answer = await http.GetAsync(prefix, TestContext.Current.CancellationToken);
+                using var answer = await http.GetAsync(prefix);
                 if (answer.StatusCode == HttpStatusCode.MethodNotAllowed) return;
             }
             catch (HttpRequestException)
             {
             }
-            await Task.Delay(50, TestContext.Current.CancellationToken);
+            await Task.Delay(50);
         }
         throw new TimeoutException("Receive-JiraEvent did not start listening on " + prefix);
     }
