@@ -52,6 +52,8 @@ namespace JiraConnector.Errors
             public const string InvalidConfigurationFile = "InvalidConfigurationFile";
             public const string InvalidRestPath = "InvalidRestPath";
             public const string InvalidRequestBody = "InvalidRequestBody";
+            public const string JournalPathNotFolder = "JournalPathNotFolder";
+            public const string DuplicateColumn = "DuplicateColumn";
         }
 
         /// <summary>What was named is not there.</summary>
@@ -121,12 +123,14 @@ namespace JiraConnector.Errors
             public const string JiraOAuthStateMismatch = "JiraOAuthStateMismatch";
             public const string WebhookSignatureMissing = "WebhookSignatureMissing";
             public const string WebhookSignatureInvalid = "WebhookSignatureInvalid";
+            public const string RelayNeedsVerifiedSource = "RelayNeedsVerifiedSource";
         }
 
         public static class InvalidData
         {
             public const string WebhookBodyInvalid = "WebhookBodyInvalid";
             public const string SourceFileChanged = "SourceFileChanged";
+            public const string JournalDamaged = "JournalDamaged";
         }
 
         public static class ResourceBusy

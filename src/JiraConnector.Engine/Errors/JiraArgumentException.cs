@@ -9,7 +9,7 @@ namespace JiraConnector.Errors
         public JiraArgumentException(string errorId, string message, string? paramName = null, Exception? inner = null) : base(message, paramName, inner)
         {
             ErrorId = errorId;
-            Text = message;
+            Text = Http.UrlRedactor.Redact(message);
         }
 
         public string ErrorId { get; }

@@ -1,3 +1,4 @@
+using System;
 using System.Net;
 using System.Net.Http;
 
@@ -28,6 +29,18 @@ namespace JiraConnector.Http
                 handler.DefaultProxyCredentials = settings.ProxyCredential;
             }
             return handler;
+        }
+
+        /// <summary>The proxy a request to <paramref name="target"/> goes through with these settings
+        /// (the one of -Proxy, else the system's: HTTP_PROXY and friends), or null when it goes direct.</summary>
+        public static Uri? ProxyFor(JiraHttpSettings settings, Uri target)
+        {
+            if (settings.NoProxy) return null;
+            if (settings.Proxy != null) return settings.Proxy;
+            var system = WebRequest.DefaultWebProxy;
+            if (system == null || system.IsBypassed(target)) return null;
+            var proxy = system.GetProxy(target);
+            return proxy == null || proxy == target ? null : proxy;
         }
     }
 }

@@ -9,7 +9,21 @@ namespace JiraConnector.Resources
     /// from the user is escaped, so an id can never reach another endpoint.</summary>
     internal static class Rest
     {
-        public static string Segment(string value) => Uri.EscapeDataString(value ?? string.Empty);
+        /// <summary>One path segment from the user, escaped. Escaping leaves "." and ".." as they are
+        /// and the request's URI would collapse them onto the parent path (an id of ".." under
+        /// issue/OPS-2/comment/ would delete OPS-2), so those and an empty segment are refused.</summary>
+        public static string Segment(string value)
+        {
+            if (!IsSegment(value))
+            {
+                throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidId,
+                    $"'{value}' cannot be an id or key: it must not be empty, '.' or '..'.", "Id");
+            }
+            return Uri.EscapeDataString(value);
+        }
+
+        /// <summary>False for what a URI would drop or collapse as a path segment.</summary>
+        public static bool IsSegment(string? value) => !string.IsNullOrEmpty(value) && value != "." && value != "..";
 
         public static JiraRequest Get(JiraInstance instance, string path) => new JiraRequest(HttpMethod.Get, instance.RestPath + path);
 

@@ -31,8 +31,7 @@ namespace JiraConnector.Resources
             }
             var pathPart = text.Split('?')[0].TrimStart('/');
             if (pathPart.Length == 0) throw Invalid(path, "it names no resource");
-            if (pathPart.IndexOf('\\') >= 0 || pathPart.IndexOf("//", StringComparison.Ordinal) >= 0 ||
-                pathPart.Split('/').Select(Uri.UnescapeDataString).Any(s => s == "." || s == ".."))
+            if (pathPart.IndexOf('\\') >= 0 || !pathPart.Split('/').Select(Uri.UnescapeDataString).All(Rest.IsSegment))
             {
                 throw Invalid(path, "its segments must not be empty, '.' or '..', nor hold a backslash");
             }

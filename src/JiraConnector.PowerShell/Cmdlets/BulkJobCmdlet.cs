@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using JiraConnector.Bulk;
@@ -51,7 +52,17 @@ namespace JiraConnector.Cmdlets
             foreach (var id in Id ?? new string[0])
             {
                 // The number Get-Job and the job's view show (Id) names a job of this session too.
-                var run = BulkJob.WithSessionId(id)?.Run ?? BulkJobLookup.Find(id, null);
+                BulkRun? run;
+                try
+                {
+                    run = BulkJob.WithSessionId(id)?.Run ?? BulkJobLookup.Find(id, null);
+                }
+                catch (Exception ex) when (ex is IJiraError)
+                {
+                    // An id that is no job id, or a journal that cannot be read: this id's error, not the command's.
+                    WriteError(ErrorRecords.From(ex, id));
+                    continue;
+                }
                 var found = run == null ? null : BulkJob.For(run);
                 if (found == null) WriteError(ErrorRecords.NotFound(BulkJobLookup.NotFoundMessage(id), ErrorIds.ObjectNotFound.BulkJobNotFound, id));
                 else yield return found;

@@ -39,7 +39,16 @@ namespace JiraConnector.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var folder = JournalPath != null ? new JournalFolder(GetUnresolvedProviderPathFromPSPath(JournalPath)) : JournalFolder.ForJob(Id);
+            JournalFolder folder;
+            try
+            {
+                folder = JournalPath != null ? new JournalFolder(GetUnresolvedProviderPathFromPSPath(JournalPath)) : JournalFolder.ForJob(Id);
+            }
+            catch (Exception ex) when (ex is IJiraError)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ex, Id));
+                return;
+            }
             if (!folder.Exists)
             {
                 ThrowTerminatingError(ErrorRecords.NotFound(JournalPath != null ? $"{folder.Path} holds no bulk job journal (manifest.json)." : BulkJobLookup.NotFoundMessage(Id),

@@ -179,6 +179,11 @@ namespace JiraConnector.Bulk.Jobs
             var callback = CallbackTarget.Resolve(request.CallbackUrl, request.SignatureKey, instance);
             manifest.CallbackUrl = callback?.Url.AbsoluteUri;
             var folder = request.JournalPath == null ? JournalFolder.ForJob(manifest.JobId) : new JournalFolder(request.JournalPath);
+            if (File.Exists(folder.Path))
+            {
+                throw new JiraArgumentException(ErrorIds.InvalidArgument.JournalPathNotFolder,
+                    $"-JournalPath {folder.Path} is a file; the journal is a folder. Give a folder that does not exist yet (it is created) or an empty one.", "JournalPath");
+            }
             if (folder.Exists)
             {
                 throw new JiraOperationException(ErrorIds.ResourceExists.JournalExists,

@@ -22,6 +22,7 @@ namespace JiraConnector.Bulk.Journal
 
         public BulkJournal(string path)
         {
+            JournalLines.DropTornTail(path);
             _stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, 64 * 1024);
             _writer = new Utf8JsonWriter(_buffer);
         }

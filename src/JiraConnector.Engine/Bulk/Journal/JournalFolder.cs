@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Bulk.Journal
 {
@@ -38,7 +39,17 @@ namespace JiraConnector.Bulk.Journal
             }
         }
 
-        public static JournalFolder ForJob(string jobId) => new JournalFolder(System.IO.Path.Combine(DefaultRoot, jobId));
+        /// <summary>The folder of a job id under <see cref="DefaultRoot"/>; an id is one folder name, so
+        /// one that climbs out ("../..") or names another folder is refused.</summary>
+        public static JournalFolder ForJob(string jobId)
+        {
+            if (!Resources.Rest.IsSegment(jobId) || jobId.IndexOfAny(new[] { '/', '\\', ':' }) >= 0 || jobId.IndexOfAny(System.IO.Path.GetInvalidFileNameChars()) >= 0)
+            {
+                throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidId,
+                    $"'{jobId}' is not a bulk job id (a job id is a folder name such as 20260101-120000-1a2b3c4d). Give -JournalPath for a journal elsewhere.", "Id");
+            }
+            return new JournalFolder(System.IO.Path.Combine(DefaultRoot, jobId));
+        }
 
         /// <summary>Takes the running lock; null when another live process holds it.</summary>
         public FileStream? TryLock()

@@ -11,7 +11,7 @@ namespace JiraConnector.Bulk.Journal
 {
     /// <summary>A journal read back: which rows are done (created, changed or failed), which were
     /// sent without an answer (in flight when the process died), the counts and how the job ended.
-    /// A torn last line (the process died while writing it) is skipped.</summary>
+    /// A torn last line is skipped; a line damaged anywhere else is an error (<see cref="JournalLines"/>).</summary>
     internal sealed class JournalReplay
     {
         public RowSet Done { get; } = new RowSet();
@@ -120,26 +120,6 @@ namespace JiraConnector.Bulk.Journal
             DateTimeOffset.TryParse(JsonRead.String(line, "at"), System.Globalization.CultureInfo.InvariantCulture,
                 System.Globalization.DateTimeStyles.RoundtripKind, out var at) ? at : (DateTimeOffset?)null;
 
-        private static IEnumerable<JsonDocument> Lines(string path)
-        {
-            // FileShare.ReadWrite: the job may still be appending while errors are read.
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var reader = new StreamReader(stream, new UTF8Encoding(false));
-            string? text;
-            while ((text = reader.ReadLine()) != null)
-            {
-                if (text.Length == 0) continue;
-                JsonDocument? document = null;
-                try
-                {
-                    document = JsonDocument.Parse(text);
-                }
-                catch (JsonException)
-                {
-                    // Only the last line can be torn (appends are whole lines); skip it.
-                }
-                if (document != null) yield return document;
-            }
-        }
+        private static IEnumerable<JsonDocument> Lines(string path) => JournalLines.Read(path);
     }
 }

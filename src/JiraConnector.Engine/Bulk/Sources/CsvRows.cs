@@ -1,8 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Runtime.CompilerServices;
 using System.Text;
 using CsvHelper;
+using JiraConnector.Errors;
 using JiraConnector.Internal;
 
 namespace JiraConnector.Bulk.Sources
@@ -35,6 +37,23 @@ namespace JiraConnector.Bulk.Sources
             if (_malformed != null) throw new InvalidDataException($"The CSV header row has broken quoting ({_malformed.Value.Reason}).");
             Headers = new string[headers.Count];
             for (var i = 0; i < Headers.Length; i++) Headers[i] = headers[i].Trim().TrimStart('\uFEFF');
+            RefuseDuplicates(Headers);
+        }
+
+        /// <summary>Two columns of one name would leave one of them silently unused (the last won).</summary>
+        private static void RefuseDuplicates(string[] headers)
+        {
+            var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < headers.Length; i++)
+            {
+                if (Upload.ColumnPath.IsIgnored(headers[i])) continue;
+                if (seen.TryGetValue(headers[i], out var first))
+                {
+                    throw new JiraArgumentException(ErrorIds.InvalidArgument.DuplicateColumn,
+                        $"The CSV header names the column '{headers[i]}' twice (columns {first + 1} and {i + 1}): keep one, so that it is clear which value to send.", "Path");
+                }
+                seen.Add(headers[i], i);
+            }
         }
 
         public string[] Headers { get; }
