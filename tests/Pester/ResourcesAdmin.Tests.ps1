@@ -38,6 +38,11 @@ Describe 'Attachments on <Instance>' -ForEach @(@{ Instance = 'cloud' }, @{ Inst
         (Get-JiraObject incidents/OPS-3/attachments -Instance $Instance).FileName | Should -Not -Contain 'never.txt'
     }
 
+    It 'names a file that is not there' {
+        { New-JiraObject incidents/OPS-3/attachments -InFile (Join-Path $TestDrive 'missing.txt') -Instance $Instance } | Should -Throw -ErrorId 'SourceFileNotFound,*'
+        { Invoke-JiraRestMethod issue/OPS-3/attachments -Method POST -InFile (Join-Path $TestDrive 'missing.txt') -Instance $Instance } | Should -Throw '*missing.txt*does not exist*'
+    }
+
     It 'says an attachment is made from a file, not from -Fields' {
         { New-JiraObject incidents/OPS-3/attachments -Fields @{ filename = 'x.txt' } -Instance $Instance -Confirm:$false -ErrorAction Stop } |
             Should -Throw '*made from a file*-InFile*'

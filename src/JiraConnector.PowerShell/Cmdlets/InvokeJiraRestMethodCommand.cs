@@ -70,7 +70,7 @@ namespace JiraConnector.Cmdlets
                     }
                     return;
                 }
-                var request = call.Request(PowerShellValues.ToPlain(Body), InFile == null ? null : ExistingFile(InFile));
+                var request = call.Request(PowerShellValues.ToPlain(Body), InFile == null ? null : ExistingInFile(InFile));
                 if (call.Writes && !ShouldProcess($"{call} on {instance.Name}", call.Method.Method)) return;
                 var answer = PowerShellValues.FromPlain(Await(call.SendAsync(request, Trace, CancellationToken)));
                 if (answer != null) WriteObject(answer, enumerateCollection: true);
@@ -83,16 +83,6 @@ namespace JiraConnector.Cmdlets
             {
                 ThrowJiraError(ex, Path);
             }
-        }
-
-        private string ExistingFile(string path)
-        {
-            var full = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
-            if (!System.IO.File.Exists(full))
-            {
-                ThrowTerminatingError(ErrorRecords.NotFound($"-InFile '{path}' does not exist.", ErrorIds.ObjectNotFound.SourceFileNotFound, path));
-            }
-            return full;
         }
     }
 }

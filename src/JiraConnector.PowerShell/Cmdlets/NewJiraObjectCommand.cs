@@ -47,11 +47,7 @@ namespace JiraConnector.Cmdlets
             // A resource Jira cannot create in is refused at once, without a confirmation prompt.
             if (InFile != null)
             {
-                var file = SessionState.Path.GetUnresolvedProviderPathFromPSPath(InFile);
-                if (!System.IO.File.Exists(file))
-                {
-                    ThrowTerminatingError(ErrorRecords.NotFound($"-InFile '{InFile}' does not exist.", Errors.ErrorIds.ObjectNotFound.SourceFileNotFound, InFile));
-                }
+                var file = ExistingInFile(InFile);
                 if (resource.Definition.Upload != null && !ShouldProcess($"{System.IO.Path.GetFileName(file)} to {resource.ObjectName} on {instance.Name}", "Attach")) return;
                 Guarded(Object, () => WriteObject(Await(new ResourceWriter(instance, resource, Trace).UploadAsync(file, CancellationToken)), enumerateCollection: true));
                 return;
