@@ -14,7 +14,7 @@
     # build.ps1 fills this list from the cmdlet classes in the built assembly, so it always matches.
     CmdletsToExport      = @()
     FunctionsToExport    = @()
-    AliasesToExport      = @()
+    AliasesToExport      = @('Invoke-JiraMethod')
     VariablesToExport    = @()
     PrivateData          = @{
         PSData = @{

@@ -9,6 +9,7 @@ Incidents are read several requests at once (-ThrottleLimit, default 4; 1 reads 
 Each record has a type (JiraConnector.Incident, .Project, .User, .Comment, ...) with the common properties flattened, plain text where Cloud sends ADF, and the whole Jira JSON in Raw and RawJson. -First, -Skip and -IncludeTotalCount follow PowerShell's paging conventions and -NextPage continues from where the last read on the instance stopped. Get-JiraObjectType lists the resources with their fields.
 '@
     Examples    = @(
+        @{ Code = 'Get-JiraObject incidents/OPS-1/attachments -Id 10000 -OutFile notes.txt'; Remarks = 'Saves the file of attachment 10000 of OPS-1 as notes.txt (streamed to disk) and writes the file.' }
         @{ Code = 'Get-JiraObject incidents -First 20'; Remarks = 'Reads the first 20 incidents (issues) of the default instance, in key order.' }
         @{ Code = 'Get-JiraObject incidents OPS-1 -Fields summary, status, "Story point estimate"'; Remarks = 'Reads one incident with three fields; the custom field, named by its display name, becomes a property of that name.' }
         @{ Code = 'Get-JiraObject incidents/OPS-1/comments | Format-Table'; Remarks = 'Lists the comments of OPS-1, with their text as plain text.' }

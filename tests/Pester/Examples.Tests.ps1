@@ -7,7 +7,7 @@ BeforeDiscovery {
     $setAside = @(
         '\$(job|request|body|key)\b'       # a variable from an earlier step of the reader's own
         'Read-Host'                         # a secret typed at a prompt
-        '-Path \S+\.(csv|jsonl)|Import-Csv|\\jobs\\'  # the reader's own input files and job folders
+        '-Path \S+\.(csv|jsonl)|-InFile|Import-Csv|\\jobs\\'  # the reader's own input files and job folders
         'while \(\$true\)'                  # runs until stopped
         'Receive-JiraEvent'                 # a listener waiting for deliveries
         'https://\S*example\.(com|net)|old-host'  # a site or webhook receiver of the reader's own

@@ -51,6 +51,8 @@ namespace JiraConnector.Errors
             public const string InvalidConfigurationValue = "InvalidConfigurationValue";
             public const string ConflictingConfigurationKeys = "ConflictingConfigurationKeys";
             public const string InvalidConfigurationFile = "InvalidConfigurationFile";
+            public const string InvalidRestPath = "InvalidRestPath";
+            public const string InvalidRequestBody = "InvalidRequestBody";
             public const string JournalPathNotFolder = "JournalPathNotFolder";
             public const string DuplicateColumn = "DuplicateColumn";
         }

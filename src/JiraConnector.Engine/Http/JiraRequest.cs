@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
@@ -48,6 +49,19 @@ namespace JiraConnector.Http
         /// <summary>Headers of its own (a callback's delivery id and signature).</summary>
         public IReadOnlyList<KeyValuePair<string, string>> Headers { get; private set; } = Array.Empty<KeyValuePair<string, string>>();
 
+        /// <summary>A file sent as multipart/form-data (part "file"), as Jira's upload endpoints take
+        /// it; null for a JSON request. Opened afresh on every attempt.</summary>
+        public string? UploadFile { get; private set; }
+
+        /// <summary>A POST of a file to an upload endpoint (attachments, avatars). Jira refuses such a
+        /// request without X-Atlassian-Token: no-check, its guard against cross-site form posts.</summary>
+        public static JiraRequest Upload(string relativeUrl, string filePath) =>
+            new JiraRequest(HttpMethod.Post, relativeUrl)
+            {
+                UploadFile = filePath,
+                Headers = new[] { new KeyValuePair<string, string>("X-Atlassian-Token", "no-check") },
+            };
+
         /// <summary>A POST of a JSON body to a callback URL, with its own headers. Safe to repeat:
         /// the delivery id lets the receiver drop a repeat.</summary>
         public static JiraRequest Callback(Uri url, byte[] jsonUtf8, IReadOnlyList<KeyValuePair<string, string>> headers) =>
@@ -58,7 +72,13 @@ namespace JiraConnector.Http
             var message = new HttpRequestMessage(Method, new Uri(baseUrl, RelativeUrl));
             message.Headers.Accept.ParseAdd("application/json");
             foreach (var header in Headers) message.Headers.TryAddWithoutValidation(header.Key, header.Value);
-            if (JsonUtf8.Array != null)
+            if (UploadFile != null)
+            {
+                var file = new StreamContent(File.OpenRead(UploadFile));
+                file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+                message.Content = new MultipartFormDataContent { { file, "file", Path.GetFileName(UploadFile) } };
+            }
+            else if (JsonUtf8.Array != null)
             {
                 message.Content = new ByteArrayContent(JsonUtf8.Array, JsonUtf8.Offset, JsonUtf8.Count);
                 message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };

@@ -52,6 +52,12 @@ namespace JiraConnector.Resources
             {
                 RecordType = typeof(User),
                 PagingName = "page-bean",
+                Create = (instance, options, id, body) => Rest.Post(instance, new QueryString().Add("groupname", options.ParentId).AppendTo("group/user"), body),
+                Delete = (instance, options, id) => Rest.Delete(instance, new QueryString().Add("groupname", options.ParentId)
+                    .Add(instance.Deployment == JiraDeployment.Cloud ? "accountId" : "username", id).AppendTo("group/user")),
+                ReadOne = (instance, options, id) => Rest.Get(instance, "user", new QueryString().Add(instance.Deployment == JiraDeployment.Cloud ? "accountId" : "username", id)),
+                WriteShape = WriteShape.GroupMember,
+                AnswersWithRecord = false,
             };
             yield return new ResourceDefinition("projects", "project/search, project/{key}", (instance, options) =>
                 new OffsetPaging(startAt => Rest.Get(instance, "project/search", new QueryString()

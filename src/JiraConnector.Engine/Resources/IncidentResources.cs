@@ -70,6 +70,7 @@ namespace JiraConnector.Resources
                 PagingName = "none (the issue's attachment field)",
                 ReadOne = (instance, options, id) => Rest.Get(instance, "attachment/" + Rest.Segment(id)),
                 Delete = (instance, options, id) => Rest.Delete(instance, "attachment/" + Rest.Segment(id)),
+                Upload = (instance, options, file) => JiraRequest.Upload(instance.RestPath + Rest.Issue(options) + "/attachments", file),
             };
             yield return new ResourceDefinition("incidents/{id}/history", "issue/{key}/changelog", (instance, options) =>
                 instance.Deployment == JiraDeployment.Cloud

@@ -47,6 +47,14 @@ namespace JiraConnector.Resources
                         if (string.IsNullOrEmpty(user)) throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidId, "Give the watcher's account id (Cloud) or user name (Data Center) with -Id.", "Id");
                         writer.WriteStringValue(user);
                         break;
+                    case WriteShape.GroupMember:
+                        var cloud = instance.Deployment == JiraDeployment.Cloud;
+                        var member = id ?? Text(Take(fields, cloud ? "accountId" : "name"));
+                        if (string.IsNullOrEmpty(member)) throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidId, "Give the member's account id (Cloud) or user name (Data Center) with -Id.", "Id");
+                        writer.WriteStartObject();
+                        writer.WriteString(cloud ? "accountId" : "name", member);
+                        writer.WriteEndObject();
+                        break;
                     case WriteShape.PropertyValue when fields.Count == 1 && fields.Keys.Single().Equals("value", StringComparison.OrdinalIgnoreCase):
                         PlainJson.Write(writer, fields.Values.Single());
                         break;

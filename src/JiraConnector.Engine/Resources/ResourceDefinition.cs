@@ -59,6 +59,18 @@ namespace JiraConnector.Resources
 
         public Func<JiraInstance, ReadOptions, string, JiraRequest>? Delete { get; set; }
 
+        /// <summary>Create from a file (New-JiraObject -InFile): (instance, options, file path); null
+        /// where Jira takes no files. Its answer is an array of the records made.</summary>
+        public Func<JiraInstance, ReadOptions, string, JiraRequest>? Upload { get; set; }
+
+        /// <summary>Whether a create's answer is the record itself (or a reference to it); false where
+        /// Jira answers with something else (adding a member answers with the group), so the record is
+        /// read back by the id given.</summary>
+        public bool AnswersWithRecord { get; set; } = true;
+
+        /// <summary>Whether records can be made at all, with -Fields or from a file.</summary>
+        public bool CanCreate => Create != null || Upload != null;
+
         /// <summary>How -Fields becomes a request body for Create and Update.</summary>
         public WriteShape WriteShape { get; set; } = WriteShape.AsGiven;
 
@@ -75,7 +87,7 @@ namespace JiraConnector.Resources
             get
             {
                 var verbs = new List<string> { "GET" };
-                if (Create != null) verbs.Add("POST");
+                if (CanCreate) verbs.Add("POST");
                 if (Update != null) verbs.Add("PATCH");
                 if (Delete != null) verbs.Add("DELETE");
                 return verbs;

@@ -33,10 +33,22 @@ namespace JiraConnector.Resources
 
         public async Task<IReadOnlyList<JiraRecord>> CreateAsync(IDictionary<string, object?> fields, string? id, CancellationToken cancellationToken)
         {
-            var create = Definition.Create ?? throw NotAllowed("created", d => d.Create != null);
+            var create = Definition.Create ?? throw (Definition.Upload != null
+                ? new JiraArgumentException(ErrorIds.InvalidArgument.OperationNotSupported, $"{Definition.Name} records are made from a file: give it with -InFile.", "InFile")
+                : NotAllowed("created", d => d.CanCreate));
             var body = await BodyAsync(fields, id, cancellationToken).ConfigureAwait(false);
             var answer = await SendAsync(create(_instance, _options, id, body), cancellationToken).ConfigureAwait(false);
             return await ResultAsync(answer, id, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Creates records from a file (attachments): Jira answers with the records it made.</summary>
+        public async Task<IReadOnlyList<JiraRecord>> UploadAsync(string file, CancellationToken cancellationToken)
+        {
+            var upload = Definition.Upload ?? throw NotAllowed("made from a file", d => d.Upload != null);
+            using var answer = await SendAsync(upload(_instance, _options, file), cancellationToken).ConfigureAwait(false);
+            if (answer == null || answer.RootElement.ValueKind != JsonValueKind.Array) return new JiraRecord[0];
+            var context = _resource.ContextFor(_instance.Name);
+            return answer.RootElement.EnumerateArray().Select(item => Definition.Shaper(item.Clone(), context)).ToList();
         }
 
         public async Task<IReadOnlyList<JiraRecord>> UpdateAsync(string id, IDictionary<string, object?> fields, bool readBack, CancellationToken cancellationToken)
@@ -134,10 +146,10 @@ namespace JiraConnector.Resources
             {
                 var context = _resource.ContextFor(_instance.Name);
                 var root = answer?.RootElement;
-                var isReference = root == null || (root.Value.ValueKind == JsonValueKind.Object &&
+                var isReference = root == null || !Definition.AnswersWithRecord || (root.Value.ValueKind == JsonValueKind.Object &&
                     root.Value.EnumerateObject().All(p => p.Name == "id" || p.Name == "key" || p.Name == "self"));
                 if (!isReference) return new[] { Definition.Shaper(root!.Value.Clone(), context) };
-                var readId = (root == null ? null : JsonRead.String(root.Value, "key") ?? JsonRead.String(root.Value, "id")) ?? id;
+                var readId = (root == null || !Definition.AnswersWithRecord ? null : JsonRead.String(root.Value, "key") ?? JsonRead.String(root.Value, "id")) ?? id;
                 if (readId == null || Definition.ReadOne == null) return new JiraRecord[0];
                 return await RecordReader.ReadOneAsync(_instance, _resource, _options, readId, r => r, _trace, cancellationToken).ConfigureAwait(false);
             }

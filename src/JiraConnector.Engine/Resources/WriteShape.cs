@@ -15,6 +15,8 @@ namespace JiraConnector.Resources
         Transition,
         /// <summary>A JSON string: the user's account id (Cloud) or name (Data Center).</summary>
         Watcher,
+        /// <summary>{"accountId": id} (Cloud) or {"name": id} (Data Center): a user to add to a group.</summary>
+        GroupMember,
         /// <summary>An entity property's value: @{value=...} stores that value (what reading it
         /// back shows as Value); any other hashtable is stored as the object it is.</summary>
         PropertyValue,

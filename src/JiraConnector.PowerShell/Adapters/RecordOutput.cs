@@ -5,7 +5,7 @@ namespace JiraConnector.Adapters
 {
     /// <summary>Turns what the engine streams into what the pipeline shows: a record with custom
     /// fields gets them as properties named after the fields; a select's row becomes an object whose
-    /// properties are the selected fields. Everything else goes out as it is.</summary>
+    /// properties are the selected fields; a plain JSON object becomes a PSCustomObject. Everything else goes out as it is.</summary>
     internal static class RecordOutput
     {
         public static object ToPipeline(object item)
@@ -25,6 +25,9 @@ namespace JiraConnector.Adapters
                     result.TypeNames.Insert(0, QueryRow.TypeName);
                     foreach (var value in row.Values) result.Properties.Add(new PSNoteProperty(value.Key, PowerShellValues.FromPlain(value.Value)));
                     return result;
+                case System.Collections.Generic.IDictionary<string, object?> plain:
+                    // An item of a raw call's pages (Invoke-JiraRestMethod -Paging): Jira's JSON as ConvertFrom-Json gives it.
+                    return PowerShellValues.FromPlain(plain)!;
                 default:
                     return item;
             }

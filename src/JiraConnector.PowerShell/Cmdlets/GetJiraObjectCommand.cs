@@ -55,6 +55,12 @@ namespace JiraConnector.Cmdlets
         [ValidateRange(1, 32)]
         public int ThrottleLimit { get; set; } = ReadOptions.DefaultConcurrency;
 
+        /// <summary>Attachments: saves the file of the one attachment -Id names to this path (streamed to
+        /// disk) and writes the file, instead of the attachment's record.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? OutFile { get; set; }
+
         protected override void ProcessRecord()
         {
             ResolvedResource resource;
@@ -79,7 +85,11 @@ namespace JiraConnector.Cmdlets
             try
             {
                 var after = PrepareFields(instance, resource, options);
-                if (Id != null)
+                if (OutFile != null)
+                {
+                    SaveFile(instance, resource, options);
+                }
+                else if (Id != null)
                 {
                     ReadEach(instance, resource, options, after);
                 }
@@ -128,6 +138,16 @@ namespace JiraConnector.Cmdlets
                 return record => record;
             }
             throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidField, $"-Fields chooses the Jira fields of incidents; {resource.Definition.Name} records have fixed properties. Pipe them to Select-Object instead.", "Fields");
+        }
+
+        private void SaveFile(JiraInstance instance, ResolvedResource resource, ReadOptions options)
+        {
+            if (Id == null || Id.Length != 1)
+            {
+                throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidId, "-OutFile saves one attachment: give its id with -Id, e.g. -Id 10001.", "Id");
+            }
+            var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutFile);
+            WriteObject(Await(AttachmentFile.SaveAsync(instance, resource, options, Id[0], path, Trace, CancellationToken)));
         }
 
         private void ReadEach(JiraInstance instance, ResolvedResource resource, ReadOptions options, Func<JiraRecord, JiraRecord> after)

@@ -16,6 +16,17 @@ namespace JiraConnector.Cmdlets
         [ValidateNotNull]
         public object? Instance { get; set; }
 
+        /// <summary>The full path of an -InFile to upload; stops the cmdlet when there is no such file.</summary>
+        internal string ExistingInFile(string path)
+        {
+            var full = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+            if (!System.IO.File.Exists(full))
+            {
+                ThrowTerminatingError(ErrorRecords.NotFound($"-InFile '{path}' does not exist.", ErrorIds.ObjectNotFound.SourceFileNotFound, path));
+            }
+            return full;
+        }
+
         internal JiraInstance ResolveInstance()
         {
             var session = SessionRegistry.Current;

@@ -6,9 +6,10 @@ using JiraConnector.Completers;
 namespace JiraConnector.Cmdlets
 {
     /// <summary>Creates a record: an incident, a project, a comment or worklog on an incident, an
-    /// incident property, a watcher, or a transition. Writes the created record.</summary>
+    /// incident property, a watcher, a transition, an attachment (from -InFile) or a group member.
+    /// Writes the created record.</summary>
     [Cmdlet(VerbsCommon.New, "JiraObject", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(Incident), typeof(Project), typeof(Comment), typeof(Worklog), typeof(EntityProperty))]
+    [OutputType(typeof(Incident), typeof(Project), typeof(Comment), typeof(Worklog), typeof(EntityProperty), typeof(Attachment), typeof(User))]
     public sealed class NewJiraObjectCommand : JiraWriteCmdlet
     {
         /// <summary>The resource to create in: incidents, projects, incidents/KEY/comments,
@@ -33,12 +34,24 @@ namespace JiraConnector.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? Id { get; set; }
 
+        /// <summary>A file to attach: New-JiraObject incidents/KEY/attachments -InFile report.pdf.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? InFile { get; set; }
+
         protected override void ProcessRecord()
         {
             var resource = ResolveObject(Object);
             var instance = ResolveTargetInstance();
             var fields = FieldsFrom(Fields, InputObject);
             // A resource Jira cannot create in is refused at once, without a confirmation prompt.
+            if (InFile != null)
+            {
+                var file = ExistingInFile(InFile);
+                if (resource.Definition.Upload != null && !ShouldProcess($"{System.IO.Path.GetFileName(file)} to {resource.ObjectName} on {instance.Name}", "Attach")) return;
+                Guarded(Object, () => WriteObject(Await(new ResourceWriter(instance, resource, Trace).UploadAsync(file, CancellationToken)), enumerateCollection: true));
+                return;
+            }
             if (resource.Definition.Create != null && !ShouldProcess($"{resource.ObjectName} on {instance.Name}", "Create")) return;
             Guarded(Object, () =>
             {
