@@ -126,6 +126,7 @@ namespace JiraConnector.Errors
         {
             public const string WebhookBodyInvalid = "WebhookBodyInvalid";
             public const string SourceFileChanged = "SourceFileChanged";
+            public const string PollStateInvalid = "PollStateInvalid";
         }
 
         public static class ResourceBusy
