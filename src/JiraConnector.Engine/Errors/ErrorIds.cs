@@ -131,6 +131,7 @@ namespace JiraConnector.Errors
             public const string WebhookBodyInvalid = "WebhookBodyInvalid";
             public const string SourceFileChanged = "SourceFileChanged";
             public const string JournalDamaged = "JournalDamaged";
+            public const string PollStateInvalid = "PollStateInvalid";
         }
 
         public static class ResourceBusy

@@ -56,6 +56,23 @@ namespace JiraConnector.Events
             }
         }
 
+        /// <summary>Takes a mark saved by an earlier process (-StatePath).</summary>
+        public void Restore(DateTimeOffset from, IEnumerable<string> seen)
+        {
+            lock (_gate)
+            {
+                _from = from;
+                _seen.Clear();
+                foreach (var token in seen) _seen.Add(token);
+            }
+        }
+
+        /// <summary>What -StatePath saves: the mark and the incident states claimed in its minute.</summary>
+        public (DateTimeOffset? From, string[] Seen) Snapshot()
+        {
+            lock (_gate) return (_from, new List<string>(_seen).ToArray());
+        }
+
         public int SeenCount
         {
             get { lock (_gate) return _seen.Count; }

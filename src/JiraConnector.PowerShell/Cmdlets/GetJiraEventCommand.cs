@@ -25,6 +25,13 @@ namespace JiraConnector.Cmdlets
         [Parameter]
         public DateTime? Since { get; set; }
 
+        /// <summary>A file that keeps the high-water mark between processes (per instance and object),
+        /// so that a script run on a schedule reports every change once. Saved after each poll by
+        /// writing a new file and renaming it over the old one.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? StatePath { get; set; }
+
         protected override void ProcessRecord()
         {
             if (!string.Equals(Object.Trim().Trim('/'), "incidents", StringComparison.OrdinalIgnoreCase))
@@ -39,17 +46,36 @@ namespace JiraConnector.Cmdlets
             }
             var instance = ResolveInstance();
             var delivering = CallbackDelivery.IsEnabled(instance);
+            var poller = new IncidentPoller(instance, Trace);
+            var statePath = StatePath == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(StatePath);
+            var stateKey = PollStateFile.Key(instance, "incidents");
+            try
+            {
+                if (statePath != null && Since == null) PollStateFile.Load(statePath, stateKey, poller.State.Mark);
+            }
+            catch (JiraOperationException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ex, StatePath));
+            }
             RecordStream events;
             try
             {
-                events = Await(new IncidentPoller(instance, Trace).PollAsync(Since == null ? (DateTimeOffset?)null : new DateTimeOffset(Since.Value), Range, CancellationToken));
+                events = Await(poller.PollAsync(Since == null ? (DateTimeOffset?)null : new DateTimeOffset(Since.Value), Range, CancellationToken));
             }
             catch (JiraApiException ex)
             {
                 ThrowJiraError(ex, Object);
                 return;
             }
-            WriteRecords(events, Object, delivering ? ev => Deliver(instance, (JiraEvent)ev) : (Action<object>?)null);
+            try
+            {
+                WriteRecords(events, Object, delivering ? ev => Deliver(instance, (JiraEvent)ev) : (Action<object>?)null);
+            }
+            finally
+            {
+                // Also after -First or an error: what was written is remembered, the rest comes next time.
+                if (statePath != null) PollStateFile.Save(statePath, stateKey, poller.State.Mark);
+            }
         }
 
         private void Deliver(JiraInstance instance, JiraEvent ev)
