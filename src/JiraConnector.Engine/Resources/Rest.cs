@@ -9,7 +9,18 @@ namespace JiraConnector.Resources
     /// from the user is escaped, so an id can never reach another endpoint.</summary>
     internal static class Rest
     {
-        public static string Segment(string value) => Uri.EscapeDataString(value ?? string.Empty);
+        /// <summary>One path segment from the user, escaped. Empty, "." and ".." are refused: escaping
+        /// leaves them as they are and the URL they join would climb to another endpoint
+        /// (issue/OPS-2/comment/.. is issue/OPS-2).</summary>
+        public static string Segment(string? value, string parameterName = "Id")
+        {
+            if (string.IsNullOrEmpty(value) || value == "." || value == "..")
+            {
+                throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidId,
+                    $"'{value}' cannot be an id: an empty id, '.' and '..' would name another REST path.", parameterName);
+            }
+            return Uri.EscapeDataString(value);
+        }
 
         public static JiraRequest Get(JiraInstance instance, string path) => new JiraRequest(HttpMethod.Get, instance.RestPath + path);
 
@@ -26,6 +37,6 @@ namespace JiraConnector.Resources
 
         /// <summary>The parent issue of a child resource, checked and escaped.</summary>
         public static string Issue(ReadOptions options) =>
-            "issue/" + Segment(options.ParentId ?? throw new JiraArgumentException(ErrorIds.InvalidArgument.UnknownObject, "This resource needs the incident's key in its name, e.g. incidents/OPS-1/comments.", "Object"));
+            "issue/" + Segment(options.ParentId ?? throw new JiraArgumentException(ErrorIds.InvalidArgument.UnknownObject, "This resource needs the incident's key in its name, e.g. incidents/OPS-1/comments.", "Object"), "Object");
     }
 }

@@ -51,7 +51,16 @@ namespace JiraConnector.Cmdlets
             foreach (var id in Id ?? new string[0])
             {
                 // The number Get-Job and the job's view show (Id) names a job of this session too.
-                var run = BulkJob.WithSessionId(id)?.Run ?? BulkJobLookup.Find(id, null);
+                BulkRun? run;
+                try
+                {
+                    run = BulkJob.WithSessionId(id)?.Run ?? BulkJobLookup.Find(id, null);
+                }
+                catch (System.Exception ex) when (ex is IJiraError)
+                {
+                    WriteError(ErrorRecords.From(ex, id));
+                    continue;
+                }
                 var found = run == null ? null : BulkJob.For(run);
                 if (found == null) WriteError(ErrorRecords.NotFound(BulkJobLookup.NotFoundMessage(id), ErrorIds.ObjectNotFound.BulkJobNotFound, id));
                 else yield return found;

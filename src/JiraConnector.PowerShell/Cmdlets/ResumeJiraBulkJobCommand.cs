@@ -39,7 +39,16 @@ namespace JiraConnector.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var folder = JournalPath != null ? new JournalFolder(GetUnresolvedProviderPathFromPSPath(JournalPath)) : JournalFolder.ForJob(Id);
+            JournalFolder folder;
+            try
+            {
+                folder = JournalPath != null ? new JournalFolder(GetUnresolvedProviderPathFromPSPath(JournalPath)) : JournalFolder.ForJob(Id);
+            }
+            catch (Exception ex) when (ex is IJiraError)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ex, JournalPath ?? Id));
+                return;
+            }
             if (!folder.Exists)
             {
                 ThrowTerminatingError(ErrorRecords.NotFound(JournalPath != null ? $"{folder.Path} holds no bulk job journal (manifest.json)." : BulkJobLookup.NotFoundMessage(Id),
@@ -69,6 +78,7 @@ namespace JiraConnector.Cmdlets
             JobRepository.Add(job);
             plan.Start(run);
             var replay = JournalReplay.Read(folder.Journal);
+            if (replay.Damaged) WriteWarning($"Part of the journal of job {plan.Manifest.JobId} cannot be read: every record not done is looked up in Jira by its marker before it is sent.");
             WriteVerbose($"Resuming job {plan.Manifest.JobId}: {replay.Succeeded + replay.Failed} records done, {replay.InFlight.Count()} in flight to look up.");
             WriteObject(job);
         }

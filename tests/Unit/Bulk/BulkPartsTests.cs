@@ -78,6 +78,8 @@ public sealed class BulkPartsTests
             Assert.Equal(1, replay.Succeeded);
             Assert.Equal(1, replay.Failed);
             Assert.Equal(new long[] { 3, 4 }, replay.InFlight);
+            Assert.True(replay.Damaged);
+            Assert.True(replay.MaybeSent(5));
             Assert.Null(replay.EndStatus);
             var error = Assert.Single(errors);
             Assert.Equal(2, error.Row);

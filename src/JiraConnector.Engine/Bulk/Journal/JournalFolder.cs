@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using JiraConnector.Errors;
 
 namespace JiraConnector.Bulk.Journal
 {
@@ -38,7 +39,19 @@ namespace JiraConnector.Bulk.Journal
             }
         }
 
-        public static JournalFolder ForJob(string jobId) => new JournalFolder(System.IO.Path.Combine(DefaultRoot, jobId));
+        /// <summary>A job's folder under the root. The id names one folder there: an id that is empty,
+        /// "." or "..", or holds a separator, would reach a journal outside it.</summary>
+        public static JournalFolder ForJob(string jobId)
+        {
+            if (string.IsNullOrEmpty(jobId) || jobId == "." || jobId == ".." || jobId.IndexOfAny(NotInAnId) >= 0)
+            {
+                throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidId,
+                    $"'{jobId}' is not a bulk job id: an id names one folder under {DefaultRoot}, without '/', '\\' or '..'. Give -JournalPath for a journal elsewhere.", "Id");
+            }
+            return new JournalFolder(System.IO.Path.Combine(DefaultRoot, jobId));
+        }
+
+        private static readonly char[] NotInAnId = { '/', '\\', ':', '\0' };
 
         /// <summary>Takes the running lock; null when another live process holds it.</summary>
         public FileStream? TryLock()

@@ -11,7 +11,8 @@ namespace JiraConnector.Bulk.Journal
 {
     /// <summary>A journal read back: which rows are done (created, changed or failed), which were
     /// sent without an answer (in flight when the process died), the counts and how the job ended.
-    /// A torn last line (the process died while writing it) is skipped.</summary>
+    /// A line that cannot be read makes the journal damaged: it may have held rows that were sent
+    /// or created, so a resume looks up every row not done by its marker before sending it.</summary>
     internal sealed class JournalReplay
     {
         public RowSet Done { get; } = new RowSet();
@@ -23,6 +24,14 @@ namespace JiraConnector.Bulk.Journal
         public string? EndMessage { get; private set; }
         public DateTimeOffset? StartTime { get; private set; }
         public DateTimeOffset? EndTime { get; private set; }
+
+        /// <summary>Some line could not be read (a torn line, or a journal cut short or corrupted):
+        /// which rows were sent is no longer known.</summary>
+        public bool Damaged { get; private set; }
+
+        /// <summary>Whether a row not done may have reached Jira: sent without an answer, or
+        /// anything at all when the journal is damaged.</summary>
+        public bool MaybeSent(long row) => Damaged || Sent.Contains(row);
 
         /// <summary>Rows sent to Jira whose answer never made it into the journal.</summary>
         public IEnumerable<long> InFlight => Sent.Items().Where(row => !Done.Contains(row));
@@ -47,7 +56,7 @@ namespace JiraConnector.Bulk.Journal
         {
             var replay = new JournalReplay();
             if (!File.Exists(path)) return replay;
-            foreach (var root in Lines(path))
+            foreach (var root in Lines(path, () => replay.Damaged = true))
             {
                 using (root) replay.Apply(root.RootElement);
             }
@@ -120,7 +129,7 @@ namespace JiraConnector.Bulk.Journal
             DateTimeOffset.TryParse(JsonRead.String(line, "at"), System.Globalization.CultureInfo.InvariantCulture,
                 System.Globalization.DateTimeStyles.RoundtripKind, out var at) ? at : (DateTimeOffset?)null;
 
-        private static IEnumerable<JsonDocument> Lines(string path)
+        private static IEnumerable<JsonDocument> Lines(string path, Action? damaged = null)
         {
             // FileShare.ReadWrite: the job may still be appending while errors are read.
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
@@ -136,7 +145,9 @@ namespace JiraConnector.Bulk.Journal
                 }
                 catch (JsonException)
                 {
-                    // Only the last line can be torn (appends are whole lines); skip it.
+                    // Torn while written, or the file was cut or corrupted: nothing tells which,
+                    // nor what the lost lines said.
+                    damaged?.Invoke();
                 }
                 if (document != null) yield return document;
             }
