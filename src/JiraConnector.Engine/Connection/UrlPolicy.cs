@@ -1,6 +1,7 @@
 using System;
 using System.Net;
 using JiraConnector.Errors;
+using JiraConnector.Http;
 
 namespace JiraConnector.Connection
 {
@@ -26,12 +27,16 @@ namespace JiraConnector.Connection
         }
 
         /// <summary>Like Invoke-RestMethod: credentials in clear text only to this machine unless the
-        /// caller says so explicitly.</summary>
-        public static void EnsureCredentialsMayBeSent(Uri url, bool allowUnencrypted)
+        /// caller says so explicitly.
+        /// The rule holds for the whole path: a proxy off this machine reads plain http too.</summary>
+        public static void EnsureCredentialsMayBeSent(Uri url, bool allowUnencrypted, JiraHttpSettings network)
         {
-            if (url.Scheme == Uri.UriSchemeHttps || allowUnencrypted || IsLoopback(url)) return;
-            throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidConnectionParameter, 
-                $"Refusing to send credentials over unencrypted http to {url.Host}. Use an https URL, or add " +
+            if (url.Scheme == Uri.UriSchemeHttps || allowUnencrypted) return;
+            var proxy = HttpHandlerFactory.ProxyFor(url, network);
+            if (IsLoopback(url) && (proxy == null || IsLoopback(proxy))) return;
+            var through = IsLoopback(url) ? $"{url.Host} through the proxy {proxy!.Host}" : url.Host;
+            throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidConnectionParameter,
+                $"Refusing to send credentials over unencrypted http to {through}. Use an https URL, or add " +
                 "-AllowUnencryptedAuthentication if you accept that the credentials can be read on the network.", "Url");
         }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Net;
 using System.Net.Http;
 
@@ -28,6 +29,17 @@ namespace JiraConnector.Http
                 handler.DefaultProxyCredentials = settings.ProxyCredential;
             }
             return handler;
+        }
+
+        /// <summary>The proxy a request to url goes through with these settings (the system's, from
+        /// HTTP_PROXY and friends, unless -Proxy or -NoProxy); null when it goes direct.</summary>
+        public static Uri? ProxyFor(Uri url, JiraHttpSettings settings)
+        {
+            if (settings.NoProxy) return null;
+            IWebProxy? proxy = settings.Proxy != null ? new WebProxy(settings.Proxy) { BypassProxyOnLocal = false } : WebRequest.GetSystemWebProxy();
+            if (proxy == null || proxy.IsBypassed(url)) return null;
+            var through = proxy.GetProxy(url);
+            return through == null || through == url ? null : through;
         }
     }
 }

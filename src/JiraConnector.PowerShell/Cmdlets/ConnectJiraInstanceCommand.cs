@@ -234,11 +234,11 @@ namespace JiraConnector.Cmdlets
             }
             if (Name != null) target.Name = InstanceName.Check(Name, nameof(Name));
             else if (target.Name != null) target.Name = InstanceName.Check(target.Name, "name");
-            UrlPolicy.EnsureCredentialsMayBeSent(target.Url, AllowUnencryptedAuthentication);
+            UrlPolicy.EnsureCredentialsMayBeSent(target.Url, AllowUnencryptedAuthentication, HttpSettings());
             if (target.AuthType == JiraAuthType.OAuth2)
             {
-                UrlPolicy.EnsureCredentialsMayBeSent(AuthorizationServer ?? OAuthSettings.DefaultAuthorizationServer, AllowUnencryptedAuthentication);
-                UrlPolicy.EnsureCredentialsMayBeSent(ApiGateway ?? OAuthSettings.DefaultApiGateway, AllowUnencryptedAuthentication);
+                UrlPolicy.EnsureCredentialsMayBeSent(AuthorizationServer ?? OAuthSettings.DefaultAuthorizationServer, AllowUnencryptedAuthentication, HttpSettings());
+                UrlPolicy.EnsureCredentialsMayBeSent(ApiGateway ?? OAuthSettings.DefaultApiGateway, AllowUnencryptedAuthentication, HttpSettings());
             }
             return target;
         }
