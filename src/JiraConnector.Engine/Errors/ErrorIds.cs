@@ -50,6 +50,8 @@ namespace JiraConnector.Errors
             public const string InvalidConfigurationValue = "InvalidConfigurationValue";
             public const string ConflictingConfigurationKeys = "ConflictingConfigurationKeys";
             public const string InvalidConfigurationFile = "InvalidConfigurationFile";
+            public const string JournalPathIsFile = "JournalPathIsFile";
+            public const string DuplicateColumn = "DuplicateColumn";
         }
 
         /// <summary>What was named is not there.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using JiraConnector.Connection.OAuth;
 using JiraConnector.Errors;
 
 namespace JiraConnector.Bulk.Journal
@@ -58,7 +59,9 @@ namespace JiraConnector.Bulk.Journal
         {
             try
             {
-                return new FileStream(Lock, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                var held = new FileStream(Lock, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                OwnerOnlyFiles.RestrictFile(Lock);
+                return held;
             }
             catch (IOException)
             {

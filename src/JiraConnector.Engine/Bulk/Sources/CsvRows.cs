@@ -35,6 +35,24 @@ namespace JiraConnector.Bulk.Sources
             if (_malformed != null) throw new InvalidDataException($"The CSV header row has broken quoting ({_malformed.Value.Reason}).");
             Headers = new string[headers.Count];
             for (var i = 0; i < Headers.Length; i++) Headers[i] = headers[i].Trim().TrimStart('\uFEFF');
+            RefuseRepeatedColumns();
+        }
+
+        // A record keeps one value a field: a second column of the same name would silently win.
+        private void RefuseRepeatedColumns()
+        {
+            var seen = new System.Collections.Generic.Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < Headers.Length; i++)
+            {
+                if (Headers[i].Length == 0) continue;
+                if (seen.TryGetValue(Headers[i], out var first))
+                {
+                    _reader.Dispose();
+                    throw new Errors.JiraArgumentException(Errors.ErrorIds.InvalidArgument.DuplicateColumn,
+                        $"The CSV header names the column '{Headers[i]}' twice (columns {first + 1} and {i + 1}): give each field one column.", "Path");
+                }
+                seen[Headers[i]] = i;
+            }
         }
 
         public string[] Headers { get; }

@@ -14,19 +14,29 @@ namespace JiraConnector.Connection.OAuth
 
         private static bool IsUnix => !RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
 
-        public static void CreateFolder(string folder)
+        /// <summary>Creates the folder, owner-only; false when it was there already. A folder that
+        /// exists keeps its permissions: it may be shared (/tmp), and is not ours to change.</summary>
+        public static bool CreateFolder(string folder)
         {
+            if (Directory.Exists(folder)) return false;
             Directory.CreateDirectory(folder);
             if (IsUnix) Chmod(folder, OwnerAll);
             else WindowsOwnerOnly.RestrictFolder(folder, WindowsOwnerOnly.CurrentUser());
+            return true;
+        }
+
+        /// <summary>Makes a file its owner's only (0600), before anything is written to it.</summary>
+        public static void RestrictFile(string path)
+        {
+            if (IsUnix) Chmod(path, OwnerReadWrite);
+            else WindowsOwnerOnly.RestrictFile(path, WindowsOwnerOnly.CurrentUser());
         }
 
         /// <summary>Creates the file (it must not exist), makes it owner-only, then writes the text.</summary>
         public static void WriteNew(string path, string text)
         {
             using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-            if (IsUnix) Chmod(path, OwnerReadWrite);
-            else WindowsOwnerOnly.RestrictFile(path, WindowsOwnerOnly.CurrentUser());
+            RestrictFile(path);
             var bytes = Encoding.UTF8.GetBytes(text);
             stream.Write(bytes, 0, bytes.Length);
             stream.Flush(flushToDisk: true);
