@@ -8,7 +8,7 @@ namespace JiraConnector.Connection
     internal sealed class ConfigurationException : ArgumentException, IJiraError
     {
         public ConfigurationException(string errorId, string key, string message, Exception? inner = null)
-            : base(message, inner)
+            : base(Http.UrlRedactor.Redact(message), inner)
         {
             ErrorId = errorId;
             Key = key;

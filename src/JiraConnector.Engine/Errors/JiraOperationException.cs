@@ -6,7 +6,7 @@ namespace JiraConnector.Errors
     /// arguments (a journal already there, a job still running, a file changed since the start).</summary>
     internal sealed class JiraOperationException : InvalidOperationException, IJiraError
     {
-        public JiraOperationException(string errorId, string message, Exception? inner = null) : base(message, inner)
+        public JiraOperationException(string errorId, string message, Exception? inner = null) : base(Http.UrlRedactor.Redact(message), inner)
         {
             ErrorId = errorId;
         }
