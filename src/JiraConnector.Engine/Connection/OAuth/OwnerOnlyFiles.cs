@@ -25,6 +25,22 @@ namespace JiraConnector.Connection.OAuth
             return true;
         }
 
+        /// <summary>True for a Unix folder others may write in (a shared one, like /tmp): they could
+        /// replace what we put there. One they may only read holds our 0600 files safely.
+        /// File.GetUnixFileMode is .NET 7's; the module runs on Unix only on PowerShell 7, so it is
+        /// there when it matters, found at run time because netstandard2.0 does not name it.</summary>
+        public static bool IsWritableByOthers(string folder)
+        {
+            if (!IsUnix || !Directory.Exists(folder) || GetUnixFileMode == null) return false;
+            var mode = System.Convert.ToInt32(GetUnixFileMode.Invoke(null, new object[] { folder }), System.Globalization.CultureInfo.InvariantCulture);
+            return (mode & GroupOrOthersWrite) != 0;
+        }
+
+        private const int GroupOrOthersWrite = 0x12; // 0022
+
+        private static readonly System.Reflection.MethodInfo? GetUnixFileMode =
+            typeof(File).GetMethod("GetUnixFileMode", new[] { typeof(string) });
+
         /// <summary>Makes a file its owner's only (0600), before anything is written to it.</summary>
         public static void RestrictFile(string path)
         {
