@@ -18,8 +18,11 @@
     VariablesToExport    = @()
     PrivateData          = @{
         PSData = @{
-            Tags       = @('Jira', 'Atlassian', 'REST', 'OCNQL', 'JQL', 'Bulk')
-            ProjectUri = 'https://github.com/jiraconnector/JiraConnector'
+            Tags         = @('Jira', 'Atlassian', 'REST', 'OCNQL', 'JQL', 'Bulk')
+            ProjectUri   = 'https://github.com/jiraconnector/JiraConnector'
+            LicenseUri   = 'https://github.com/jiraconnector/JiraConnector/blob/main/LICENSE'
+            # build.ps1 writes this version's section of CHANGELOG.md here.
+            ReleaseNotes = ''
         }
     }
 }

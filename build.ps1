@@ -4,6 +4,7 @@
     Builds, tests and demonstrates the JiraConnector module.
 .DESCRIPTION
     Build     lays the module out as it ships: out/JiraConnector/<version>/.
+    Package   Build, then the .nupkg the PowerShell Gallery takes: out/JiraConnector.<version>.nupkg.
     UnitTest  runs the xunit suites (the emulator runs in-process there).
     Pester    starts the Jira emulator (Cloud and Data Center) on free loopback ports and runs the
               Pester suite in a fresh pwsh against the built module (-TestPath: only those files).
@@ -15,7 +16,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'UnitTest', 'Pester', 'Demo', 'Bench')]
+    [ValidateSet('Build', 'Package', 'Test', 'UnitTest', 'Pester', 'Demo', 'Bench')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -85,6 +86,7 @@ try {
     Invoke-Build -Root $PSScriptRoot -Configuration $Configuration
     switch ($Task) {
         'Build' { }
+        'Package' { Invoke-Package -Root $PSScriptRoot }
         'UnitTest' { Invoke-UnitTests }
         'Pester' { Invoke-PesterTests }
         'Test' { Invoke-UnitTests; Invoke-PesterTests }

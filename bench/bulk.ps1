@@ -24,7 +24,7 @@ param([string] $Configuration = 'Release', [ValidateRange(1, 1000)] [int] $Runs 
 $ErrorActionPreference = 'Stop'
 . (Join-Path $PSScriptRoot 'lib/BenchTools.ps1')
 $module = Get-ModuleManifestPath -Root $root
-Add-Type -Path (Join-Path $PSScriptRoot 'lib/RawBulkSender.cs'), (Join-Path $PSScriptRoot 'lib/BulkBenchInputs.cs') -ReferencedAssemblies System.Net.Http, System.Net.Primitives, System.Linq, System.Collections, System.Threading, System.Threading.Thread, System.IO, System.Runtime.Extensions
+Import-BulkBenchType
 
 $work = Join-Path ([IO.Path]::GetTempPath()) "jc-bench-bulk-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
 $null = New-Item -ItemType Directory -Path $work

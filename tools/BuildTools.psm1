@@ -46,20 +46,26 @@ function Invoke-Build {
     Invoke-Dotnet @('build', (Join-Path $Root 'JiraConnector.sln'), '-c', $Configuration, '--nologo', '-v', 'quiet', '-clp:NoSummary;ErrorsOnly')
 
     $bin = Join-Path $Root "src/JiraConnector.PowerShell/bin/$Configuration/netstandard2.0"
-    $engineBin = Join-Path $Root "src/JiraConnector.Engine/bin/$Configuration/netstandard2.0"
+    # The engine's builds for each edition (see its csproj): net8.0 for PowerShell 7.4 and later,
+    # netstandard2.0 for Windows PowerShell 5.1. The net472 build is a check only and ships nowhere.
+    $engineCore = Join-Path $Root "src/JiraConnector.Engine/bin/$Configuration/net8.0"
+    $engineDesktop = Join-Path $Root "src/JiraConnector.Engine/bin/$Configuration/netstandard2.0"
     $target = Join-Path $Root "out/JiraConnector/$version"
     if (Test-Path $target) { Remove-Item $target -Recurse -Force }
     $dependencies = New-Item -ItemType Directory -Path (Join-Path $target 'dependencies') -Force
 
     # Only the module's own assembly sits at the root; the engine and everything it needs go to
     # dependencies/, which the module loads into a load context of its own (src/JiraConnector.PowerShell/Loading).
-    Copy-Item (Join-Path $bin 'JiraConnector.dll'), (Join-Path $bin 'JiraConnector.format.ps1xml'), (Join-Path $bin 'JiraConnector.types.ps1xml') $target
-    # Assemblies with a build of their own for Windows PowerShell 5.1 (see the engine csproj) ship only
-    # that build, in dependencies/windows-powershell; their netstandard2.0 builds are stubs that throw.
-    $desktop = Join-Path $engineBin 'windows-powershell'
-    $desktopOnly = @(Get-ChildItem $desktop -Filter '*.dll' | ForEach-Object Name)
-    Get-ChildItem $engineBin -Filter '*.dll' | Where-Object { $_.Name -notin $desktopOnly } | Copy-Item -Destination $dependencies
-    Copy-Item $desktop $dependencies -Recurse
+    Copy-Item (Join-Path $bin 'JiraConnector.dll'), (Join-Path $bin 'JiraConnector.format.ps1xml'), (Join-Path $bin 'JiraConnector.types.ps1xml'),
+        (Join-Path $Root 'LICENSE') $target
+    Copy-Item (Join-Path $engineCore '*.dll') $dependencies
+    # Windows PowerShell 5.1 gets a folder of its own. Assemblies with a .NET Framework build of their own
+    # (see the engine csproj) ship only that build: their netstandard2.0 builds are stubs that throw.
+    $desktop = New-Item -ItemType Directory -Path (Join-Path $dependencies 'windows-powershell')
+    $desktopBuilds = Join-Path $engineDesktop 'windows-powershell'
+    $desktopOnly = @(Get-ChildItem $desktopBuilds -Filter '*.dll' | ForEach-Object Name)
+    Get-ChildItem $engineDesktop -Filter '*.dll' | Where-Object { $_.Name -notin $desktopOnly } | Copy-Item -Destination $desktop
+    Copy-Item (Join-Path $desktopBuilds '*.dll') $desktop
     $help = Join-Path $Root 'src/JiraConnector.PowerShell/en-US'
     if (Test-Path $help) { Copy-Item $help $target -Recurse }
     # MAML help generated from the cmdlet classes, their doc comments and docs/help (tools/New-JiraHelp.ps1).
@@ -72,8 +78,26 @@ function Invoke-Build {
     $manifest = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$version'"
     $list = ($cmdlets | ForEach-Object { "'$_'" }) -join ', '
     $manifest = $manifest -replace 'CmdletsToExport\s*=\s*@\(\)', "CmdletsToExport      = @($list)"
+    $notes = (Get-ReleaseNote -Root $Root -Version $version) -replace "'", "''"
+    $manifest = $manifest -replace "ReleaseNotes\s*=\s*''", { "ReleaseNotes = '$notes'" }
     Set-Content -Path (Join-Path $target 'JiraConnector.psd1') -Value $manifest -Encoding utf8NoBOM
     Write-Host "Built JiraConnector $version ($($cmdlets.Count) cmdlets) in $target"
+}
+
+function Get-ReleaseNote {
+    # The section of CHANGELOG.md for this version, without its heading: the manifest's ReleaseNotes.
+    param([Parameter(Mandatory)] [string] $Root, [Parameter(Mandatory)] [string] $Version)
+    $text = Get-Content -Raw (Join-Path $Root 'CHANGELOG.md')
+    $match = [regex]::Match($text, "(?ms)^## $([regex]::Escape($Version))\s*\r?\n(.*?)(?=^## |\z)")
+    if (-not $match.Success -or -not $match.Groups[1].Value.Trim()) { throw "CHANGELOG.md has no section '## $Version'." }
+    $match.Groups[1].Value.Trim()
+}
+
+function Invoke-Package {
+    # The .nupkg the Gallery takes, in out/, made by Publish-PSResource from the built module.
+    param([Parameter(Mandatory)] [string] $Root)
+    $package = & (Join-Path $Root 'tools/Publish-JiraModule.ps1') -ModulePath (Split-Path (Get-ModuleManifestPath -Root $Root)) -Destination (Join-Path $Root 'out')
+    Write-Host "Packaged $($package.FullName)"
 }
 
 function Get-TestProject {
@@ -181,5 +205,5 @@ function Invoke-PesterSuite {
     [pscustomobject]@{ Passed = [int] $counts.Passed; Failed = [int] $counts.Failed; Skipped = [int] $counts.Skipped }
 }
 
-Export-ModuleMember -Function Get-ModuleVersion, Get-ModuleManifestPath, Invoke-Pwsh, Invoke-Build, Get-TestProject,
+Export-ModuleMember -Function Get-ModuleVersion, Get-ModuleManifestPath, Invoke-Pwsh, Invoke-Build, Invoke-Package, Get-TestProject,
     Invoke-DotnetTest, Start-JiraEmulator, Stop-JiraEmulator, Invoke-PesterSuite, Get-CmdletName

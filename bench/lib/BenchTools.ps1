@@ -57,3 +57,8 @@ function Set-EmulatorLatency {
         Invoke-RestMethod -Method Post "$Url/__emulator/faults" -Body $rule -ContentType 'application/json' | Out-Null
     }
 }
+
+function Import-BulkBenchType {
+    # The bulk benches' raw issue/bulk sender and their inputs (CSV files, prepared request bodies).
+    Add-Type -Path (Join-Path $PSScriptRoot 'RawBulkSender.cs'), (Join-Path $PSScriptRoot 'BulkBenchInputs.cs') -ReferencedAssemblies System.Net.Http, System.Net.Primitives, System.Linq, System.Collections, System.Threading, System.Threading.Thread, System.IO, System.Runtime.Extensions
+}

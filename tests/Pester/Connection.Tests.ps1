@@ -62,7 +62,7 @@ Describe 'Connect-JiraInstance' {
             Remove-Item Env:HTTP_PROXY
         }
         $result = "$json" | ConvertFrom-Json
-        $result.Refused | Should -Match '^InvalidConnectionParameter,.* through the proxy 192\.0\.2\.1'
+        $result.Refused | Should -Match '^InvalidConnectionParameter,.* through the proxy http://192\.0\.2\.1'
         $result.Direct | Should -Be 'connected'
     }
 

@@ -88,14 +88,8 @@ Describe 'The access-control assemblies of the built module' {
 # dependencies, so none of their types can cross between the default load context and the module's own.
 Describe 'The two assemblies of the built module' {
     BeforeAll {
-        function Get-AssemblyReference([string] $Path) {
-            $stream = [IO.File]::OpenRead($Path)
-            try {
-                $reader = [System.Reflection.Metadata.PEReaderExtensions]::GetMetadataReader([System.Reflection.PortableExecutable.PEReader]::new($stream))
-                @($reader.AssemblyReferences | ForEach-Object { $reader.GetString($reader.GetAssemblyReference($_).Name) })
-            }
-            finally { $stream.Dispose() }
-        }
+        . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+        function Get-AssemblyReferenceName([string] $Path) { @(Get-AssemblyReference $Path | ForEach-Object Name) }
         $script:root = Split-Path $env:JIRACONNECTOR_MODULE
     }
 
@@ -103,13 +97,13 @@ Describe 'The two assemblies of the built module' {
         $engine = Join-Path $root 'dependencies/JiraConnector.Engine.dll'
         $engine | Should -Exist
         Join-Path $root 'JiraConnector.Engine.dll' | Should -Not -Exist
-        $references = Get-AssemblyReference $engine
+        $references = Get-AssemblyReferenceName $engine
         $references | Should -Contain 'Polly.Core' -Because 'the reading works: the engine does use its dependencies'
         $references | Should -Not -Contain 'System.Management.Automation'
     }
 
     It 'keeps the cmdlet assembly to the engine, PowerShell and the framework' {
-        $references = Get-AssemblyReference (Join-Path $root 'JiraConnector.dll')
+        $references = Get-AssemblyReferenceName (Join-Path $root 'JiraConnector.dll')
         $references | Should -Contain 'JiraConnector.Engine'
         foreach ($dependency in 'Polly.Core', 'CsvHelper', 'System.Text.Json', 'Microsoft.Bcl.AsyncInterfaces', 'System.Threading.Channels') {
             $references | Should -Not -Contain $dependency
@@ -129,5 +123,36 @@ Describe 'The two assemblies of the built module' {
         $context = & dotnet $pwsh -NoProfile -NonInteractive -Command "& { $script } '$env:JIRACONNECTOR_MODULE'" 2>&1
         $LASTEXITCODE | Should -Be 0 -Because "$context"
         "$context" | Should -Be 'EngineLoadContext'
+    }
+}
+
+# PowerShell 7.4 runs on .NET 8: a dll that needs a newer framework assembly than .NET 8's from the
+# shared load context fails there (nothing here runs 7.4, so the metadata is the check).
+Describe 'What the module resolves from the runtime on PowerShell 7' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+        $script:root = Split-Path $env:JIRACONNECTOR_MODULE
+        $script:limit = [version] '8.0.65535.65535'
+    }
+
+    It 'needs no framework assembly newer than .NET 8''s' {
+        $references = @(Get-SharedContextFrameworkReference -ModuleRoot $root)
+        # The net8.0 engine is what ships for pwsh 7, and it is among what was checked.
+        $runtime = $references | Where-Object { $_.Assembly -eq 'JiraConnector.Engine.dll' -and $_.Name -eq 'System.Runtime' }
+        $runtime.Version | Should -Be ([version] '8.0.0.0')
+        $tooNew = @($references | Where-Object Version -gt $limit | ForEach-Object { "$($_.Assembly) -> $($_.Name) $($_.Version)" })
+        $tooNew | Should -BeNullOrEmpty
+    }
+
+    It 'finds a System.Text.Json 10 reference in a dll that loads in the shared context' {
+        # The netstandard2.0 engine references System.Text.Json 10; at a module root it would load in the shared context.
+        $fake = Join-Path ([IO.Path]::GetTempPath()) "jc-refs-$([guid]::NewGuid().ToString('N'))"
+        $null = New-Item -ItemType Directory -Path (Join-Path $fake 'dependencies')
+        try {
+            Copy-Item (Join-Path $root 'dependencies/windows-powershell/JiraConnector.Engine.dll') (Join-Path $fake 'Extra.dll')
+            $tooNew = @(Get-SharedContextFrameworkReference -ModuleRoot $fake | Where-Object Version -gt $limit)
+            $tooNew.Name | Should -Contain 'System.Text.Json'
+        }
+        finally { Remove-Item $fake -Recurse -Force }
     }
 }

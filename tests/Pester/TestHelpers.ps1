@@ -13,3 +13,37 @@ function Connect-EmulatorDataCenter {
     param([string] $Name = 'dc')
     Connect-JiraInstance -Url $env:JIRA_EMULATOR_DC_URL -Credential (New-EmulatorCredential -User 'admin' -Secret 'admin-password') -Name $Name
 }
+
+function Get-AssemblyReference {
+    # The assemblies a dll references, with the versions it was compiled against, read from its
+    # metadata (System.Reflection.Metadata): nothing is loaded.
+    param([Parameter(Mandatory)] [string] $Path)
+    $stream = [IO.File]::OpenRead($Path)
+    try {
+        $reader = [System.Reflection.Metadata.PEReaderExtensions]::GetMetadataReader([System.Reflection.PortableExecutable.PEReader]::new($stream))
+        foreach ($handle in $reader.AssemblyReferences) {
+            $reference = $reader.GetAssemblyReference($handle)
+            [pscustomobject]@{ Name = $reader.GetString($reference.Name); Version = $reference.Version }
+        }
+    }
+    finally { $stream.Dispose() }
+}
+
+function Get-SharedContextFrameworkReference {
+    # The framework references that pwsh 7 resolves in its shared (default) load context: every one
+    # of the dlls at the module root (only the engine is answered for them from our own context), and
+    # those of the dlls in dependencies/ that name an assembly the module does not ship there (the
+    # engine's load context hands those to the runtime). Framework: a name the runtime ships.
+    param([Parameter(Mandatory)] [string] $ModuleRoot)
+    $framework = @(Get-ChildItem ([System.Runtime.InteropServices.RuntimeEnvironment]::GetRuntimeDirectory()) -Filter '*.dll' |
+        ForEach-Object BaseName) + 'netstandard'
+    $dependencies = Join-Path $ModuleRoot 'dependencies'
+    $shipped = @(Get-ChildItem $dependencies -Filter '*.dll' | ForEach-Object BaseName)
+    $dlls = @(Get-ChildItem $ModuleRoot -Filter '*.dll' | ForEach-Object { @{ File = $_; Shipped = @() } }) +
+        @(Get-ChildItem $dependencies -Filter '*.dll' | ForEach-Object { @{ File = $_; Shipped = $shipped } })
+    foreach ($dll in $dlls) {
+        Get-AssemblyReference $dll.File.FullName |
+            Where-Object { $_.Name -in $framework -and $_.Name -notin $dll.Shipped } |
+            Select-Object @{ n = 'Assembly'; e = { $dll.File.Name } }, Name, Version
+    }
+}

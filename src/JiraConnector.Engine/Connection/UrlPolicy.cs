@@ -27,18 +27,20 @@ namespace JiraConnector.Connection
         }
 
         /// <summary>Like Invoke-RestMethod: credentials in clear text only to this machine unless the
-        /// caller says so explicitly.
-        /// The rule holds for the whole path: a proxy off this machine reads plain http too.</summary>
-        public static void EnsureCredentialsMayBeSent(Uri url, bool allowUnencrypted, JiraHttpSettings network)
+        /// caller says so explicitly. The rule holds for the whole path: plain http through a proxy
+        /// on another machine hands that proxy the credentials, so such a proxy counts as remote.</summary>
+        public static void EnsureCredentialsMayBeSent(Uri url, bool allowUnencrypted, JiraHttpSettings? network = null)
         {
             if (url.Scheme == Uri.UriSchemeHttps || allowUnencrypted) return;
-            var proxy = HttpHandlerFactory.ProxyFor(url, network);
-            if (IsLoopback(url) && (proxy == null || IsLoopback(proxy))) return;
-            var through = IsLoopback(url) ? $"{url.Host} through the proxy {proxy!.Host}" : url.Host;
-            throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidConnectionParameter,
-                $"Refusing to send credentials over unencrypted http to {through}. Use an https URL, or add " +
-                "-AllowUnencryptedAuthentication if you accept that the credentials can be read on the network.", "Url");
+            if (!IsLoopback(url)) throw Unencrypted("to " + url.Host);
+            var proxy = network == null ? null : HttpHandlerFactory.ProxyFor(network, url);
+            if (proxy != null && !IsLoopback(proxy)) throw Unencrypted($"to {url.Host} through the proxy {UrlRedactor.Redact(proxy)}");
         }
+
+        private static JiraArgumentException Unencrypted(string path) =>
+            new JiraArgumentException(ErrorIds.InvalidArgument.InvalidConnectionParameter,
+                $"Refusing to send credentials over unencrypted http {path}. Use an https URL, or add " +
+                "-AllowUnencryptedAuthentication if you accept that the credentials can be read on the network.", "Url");
 
         private static bool IsLoopback(Uri url) =>
             url.IsLoopback || (IPAddress.TryParse(url.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));

@@ -50,7 +50,7 @@ namespace JiraConnector.Errors
             public const string InvalidConfigurationValue = "InvalidConfigurationValue";
             public const string ConflictingConfigurationKeys = "ConflictingConfigurationKeys";
             public const string InvalidConfigurationFile = "InvalidConfigurationFile";
-            public const string JournalPathIsFile = "JournalPathIsFile";
+            public const string JournalPathNotFolder = "JournalPathNotFolder";
             public const string DuplicateColumn = "DuplicateColumn";
         }
 
@@ -121,12 +121,14 @@ namespace JiraConnector.Errors
             public const string JiraOAuthStateMismatch = "JiraOAuthStateMismatch";
             public const string WebhookSignatureMissing = "WebhookSignatureMissing";
             public const string WebhookSignatureInvalid = "WebhookSignatureInvalid";
+            public const string RelayNeedsVerifiedSource = "RelayNeedsVerifiedSource";
         }
 
         public static class InvalidData
         {
             public const string WebhookBodyInvalid = "WebhookBodyInvalid";
             public const string SourceFileChanged = "SourceFileChanged";
+            public const string JournalDamaged = "JournalDamaged";
         }
 
         public static class ResourceBusy

@@ -9,7 +9,6 @@ namespace JiraConnector.Errors
         public JiraArgumentException(string errorId, string message, string? paramName = null, Exception? inner = null) : base(message, paramName, inner)
         {
             ErrorId = errorId;
-            // A value the user gave may be a URL with a token in its query: never echoed.
             Text = Http.UrlRedactor.Redact(message);
         }
 

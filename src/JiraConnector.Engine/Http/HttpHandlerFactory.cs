@@ -31,15 +31,16 @@ namespace JiraConnector.Http
             return handler;
         }
 
-        /// <summary>The proxy a request to url goes through with these settings (the system's, from
-        /// HTTP_PROXY and friends, unless -Proxy or -NoProxy); null when it goes direct.</summary>
-        public static Uri? ProxyFor(Uri url, JiraHttpSettings settings)
+        /// <summary>The proxy a request to <paramref name="target"/> goes through with these settings
+        /// (the one of -Proxy, else the system's: HTTP_PROXY and friends), or null when it goes direct.</summary>
+        public static Uri? ProxyFor(JiraHttpSettings settings, Uri target)
         {
             if (settings.NoProxy) return null;
-            IWebProxy? proxy = settings.Proxy != null ? new WebProxy(settings.Proxy) { BypassProxyOnLocal = false } : WebRequest.GetSystemWebProxy();
-            if (proxy == null || proxy.IsBypassed(url)) return null;
-            var through = proxy.GetProxy(url);
-            return through == null || through == url ? null : through;
+            if (settings.Proxy != null) return settings.Proxy;
+            var system = WebRequest.DefaultWebProxy;
+            if (system == null || system.IsBypassed(target)) return null;
+            var proxy = system.GetProxy(target);
+            return proxy == null || proxy == target ? null : proxy;
         }
     }
 }

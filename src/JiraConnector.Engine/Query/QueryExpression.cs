@@ -7,6 +7,9 @@ namespace JiraConnector.Query
     public abstract class QueryExpression
     {
         internal QueryExpression() { }
+
+        /// <summary>Every expression prints itself as OCNQL (never null, which .NET 8's object.ToString allows).</summary>
+        public abstract override string ToString();
     }
 
     public sealed class AndExpression : QueryExpression

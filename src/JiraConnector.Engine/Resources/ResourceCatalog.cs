@@ -54,9 +54,10 @@ namespace JiraConnector.Resources
                     if (pattern[i].StartsWith("{", StringComparison.Ordinal)) parent = segments[i];
                     else matches = string.Equals(pattern[i], segments[i], StringComparison.OrdinalIgnoreCase);
                 }
-                if (matches && !string.IsNullOrEmpty(parent)) return new ResolvedResource(definition, text, parent);
+                if (matches && parent != null && !Rest.IsSegment(parent)) throw UnknownObject(objectName, ": an incident key cannot be empty, '.' or '..'");
+                if (matches && parent != null) return new ResolvedResource(definition, text, parent);
             }
-            if (allowPassThrough && PassThroughPath.IsMatch(text) && !text.Split('/').Any(s => s == "." || s == ".."))
+            if (allowPassThrough && PassThroughPath.IsMatch(text) && text.Split('/').All(Rest.IsSegment))
             {
                 return new ResolvedResource(PassThroughResource.For(text), text, null);
             }

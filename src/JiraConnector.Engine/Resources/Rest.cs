@@ -9,18 +9,21 @@ namespace JiraConnector.Resources
     /// from the user is escaped, so an id can never reach another endpoint.</summary>
     internal static class Rest
     {
-        /// <summary>One path segment from the user, escaped. Empty, "." and ".." are refused: escaping
-        /// leaves them as they are and the URL they join would climb to another endpoint
-        /// (issue/OPS-2/comment/.. is issue/OPS-2).</summary>
-        public static string Segment(string? value, string parameterName = "Id")
+        /// <summary>One path segment from the user, escaped. Escaping leaves "." and ".." as they are
+        /// and the request's URI would collapse them onto the parent path (an id of ".." under
+        /// issue/OPS-2/comment/ would delete OPS-2), so those and an empty segment are refused.</summary>
+        public static string Segment(string value)
         {
-            if (string.IsNullOrEmpty(value) || value == "." || value == "..")
+            if (!IsSegment(value))
             {
                 throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidId,
-                    $"'{value}' cannot be an id: an empty id, '.' and '..' would name another REST path.", parameterName);
+                    $"'{value}' cannot be an id or key: it must not be empty, '.' or '..'.", "Id");
             }
             return Uri.EscapeDataString(value);
         }
+
+        /// <summary>False for what a URI would drop or collapse as a path segment.</summary>
+        public static bool IsSegment(string? value) => !string.IsNullOrEmpty(value) && value != "." && value != "..";
 
         public static JiraRequest Get(JiraInstance instance, string path) => new JiraRequest(HttpMethod.Get, instance.RestPath + path);
 
@@ -37,6 +40,6 @@ namespace JiraConnector.Resources
 
         /// <summary>The parent issue of a child resource, checked and escaped.</summary>
         public static string Issue(ReadOptions options) =>
-            "issue/" + Segment(options.ParentId ?? throw new JiraArgumentException(ErrorIds.InvalidArgument.UnknownObject, "This resource needs the incident's key in its name, e.g. incidents/OPS-1/comments.", "Object"), "Object");
+            "issue/" + Segment(options.ParentId ?? throw new JiraArgumentException(ErrorIds.InvalidArgument.UnknownObject, "This resource needs the incident's key in its name, e.g. incidents/OPS-1/comments.", "Object"));
     }
 }

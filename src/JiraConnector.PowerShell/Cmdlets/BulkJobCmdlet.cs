@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using JiraConnector.Bulk;
@@ -56,8 +57,9 @@ namespace JiraConnector.Cmdlets
                 {
                     run = BulkJob.WithSessionId(id)?.Run ?? BulkJobLookup.Find(id, null);
                 }
-                catch (System.Exception ex) when (ex is IJiraError)
+                catch (Exception ex) when (ex is IJiraError)
                 {
+                    // An id that is no job id, or a journal that cannot be read: this id's error, not the command's.
                     WriteError(ErrorRecords.From(ex, id));
                     continue;
                 }

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using JiraConnector.Events;
 using JiraConnector.Adapters;
+using JiraConnector.Errors;
 using JiraConnector.Http;
 
 namespace JiraConnector.Cmdlets
@@ -48,6 +49,15 @@ namespace JiraConnector.Cmdlets
         {
             var instance = InstanceOrNone();
             var secret = Secret == null ? null : WebhookSignature.KeyBytes(new NetworkCredential(string.Empty, Secret).Password);
+            if (secret == null && CallbackDelivery.IsEnabled(instance))
+            {
+                // The relay signs what it sends on: unchecked deliveries would let anyone who reaches
+                // -Prefix have a forged event vouched for.
+                ThrowTerminatingError(ErrorRecords.New(ErrorIds.SecurityError.RelayNeedsVerifiedSource,
+                    $"Instance '{instance!.Name}' relays events to its callback URL (event.notification.enabled), so Receive-JiraEvent takes only deliveries it can verify. " +
+                    "Give the webhook's secret with -Secret, or listen with an instance whose event.notification.enabled is false.", Prefix));
+                return;
+            }
             WebhookListener listener;
             try
             {

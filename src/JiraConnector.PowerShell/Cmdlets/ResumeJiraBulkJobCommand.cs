@@ -46,7 +46,7 @@ namespace JiraConnector.Cmdlets
             }
             catch (Exception ex) when (ex is IJiraError)
             {
-                ThrowTerminatingError(ErrorRecords.From(ex, JournalPath ?? Id));
+                ThrowTerminatingError(ErrorRecords.From(ex, Id));
                 return;
             }
             if (!folder.Exists)
@@ -78,7 +78,6 @@ namespace JiraConnector.Cmdlets
             JobRepository.Add(job);
             plan.Start(run);
             var replay = JournalReplay.Read(folder.Journal);
-            if (replay.Damaged) WriteWarning($"Part of the journal of job {plan.Manifest.JobId} cannot be read: every record not done is looked up in Jira by its marker before it is sent.");
             WriteVerbose($"Resuming job {plan.Manifest.JobId}: {replay.Succeeded + replay.Failed} records done, {replay.InFlight.Count()} in flight to look up.");
             WriteObject(job);
         }

@@ -6,8 +6,9 @@ using System.Reflection;
 namespace JiraConnector.Loading
 {
     /// <summary>Windows PowerShell 5.1 (.NET Framework) has one load context, so there the module
-    /// answers AppDomain's AssemblyResolve, but only for the files it ships in dependencies (and the
-    /// .NET Framework builds in dependencies/windows-powershell), and only when one of its own
+    /// answers AppDomain's AssemblyResolve, but only for the files it ships for it in
+    /// dependencies/windows-powershell (the engine's netstandard2.0 build, its dependencies, and the
+    /// .NET Framework builds of the access-control packages), and only when one of its own
     /// assemblies asks (or the runtime does not say who asks).</summary>
     internal static class DesktopResolver
     {
@@ -26,16 +27,11 @@ namespace JiraConnector.Loading
 
         public static void Uninstall() => AppDomain.CurrentDomain.AssemblyResolve -= Resolve;
 
-        /// <summary>Name to path of what the module ships; the .NET Framework builds win over the others.</summary>
+        /// <summary>Name to path of what the module ships for Windows PowerShell.</summary>
         internal static Dictionary<string, string> Files(string folder)
         {
             var files = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var path in Directory.GetFiles(folder, "*.dll")) files[Path.GetFileNameWithoutExtension(path)] = path;
-            var desktop = Path.Combine(folder, "windows-powershell");
-            if (Directory.Exists(desktop))
-            {
-                foreach (var path in Directory.GetFiles(desktop, "*.dll")) files[Path.GetFileNameWithoutExtension(path)] = path;
-            }
             return files;
         }
 

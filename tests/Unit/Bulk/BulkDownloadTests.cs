@@ -94,6 +94,28 @@ public sealed class BulkDownloadTests(Cloud20kEmulator emulator) : IClassFixture
     }
 
     [Fact]
+    public void Each_value_of_a_multi_value_cell_is_guarded_and_a_duplicate_header_is_refused()
+    {
+        var upload = _host.Run("incidents -Path $path", new Dictionary<string, object?>
+        {
+            ["path"] = _files.Write("multi.csv", "project.key,issuetype.name,summary,labels\nHR,Task,multi probe,csvprobe2;=1+1;@SUM(1)\n"),
+        });
+        BulkHost.AssertCompleted(upload);
+        BulkHost.AssertNoErrors(_host, upload);
+        var guarded = _files.PathOf("multi-guarded.csv");
+
+        BulkHost.AssertCompleted(_host.Run("incidents -Jql $jql -OutFile $out -Fields key,labels", new Dictionary<string, object?>
+            { ["jql"] = $"issue.property[jiraconnector.bulk].job = \"{upload.JobId}\"", ["out"] = guarded }));
+
+        var cell = File.ReadAllLines(guarded)[1].Split(',')[1];
+        Assert.Equal(new[] { "'=1+1", "'@SUM(1)", "csvprobe2" }, cell.Split(';').OrderBy(v => v, StringComparer.Ordinal));
+        var duplicate = _host.ErrorOf("Start-JiraBulkJob incidents -Path $path", new Dictionary<string, object?>
+            { ["path"] = _files.Write("duplicate.csv", "project.key,issuetype.name,summary,Summary\nHR,Task,one,two\n") });
+        Assert.Equal("DuplicateColumn", duplicate.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Contains("'Summary' twice (columns 3 and 4)", duplicate.Exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_query_download_writes_its_selected_fields_filters_what_jira_cannot_and_stops_at_its_limit()
     {
         var path = _files.PathOf("query.csv");

@@ -31,7 +31,7 @@ public sealed class BulkInputChecksTests(CloudEmulator emulator) : IClassFixture
         var error = _host.ErrorOf("Start-JiraBulkJob incidents -Path $path -JournalPath $journal",
             new Dictionary<string, object?> { ["path"] = _files.IncidentCsv("file-journal.csv", 1, "file-journal"), ["journal"] = file });
 
-        Assert.Equal("JournalPathIsFile", error.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Equal("JournalPathNotFolder", error.FullyQualifiedErrorId.Split(',')[0]);
         Assert.Contains(file, error.Exception.Message, StringComparison.Ordinal);
         Assert.Equal("x", File.ReadAllText(file));
     }

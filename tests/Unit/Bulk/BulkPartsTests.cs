@@ -21,6 +21,8 @@ public sealed class BulkPartsTests
     [InlineData("plain", "plain")]
     [InlineData("", "")]
     [InlineData("a=b", "a=b")]
+    [InlineData("csvprobe2;=1+1;@SUM(1)", "csvprobe2;'=1+1;'@SUM(1)")]
+    [InlineData("a;'=b;;c", "a;''=b;;c")]
     public void The_formula_guard_escapes_what_spreadsheets_run_and_unescapes_to_the_same_text(string value, string escaped)
     {
         Assert.Equal(escaped, CsvCells.Escape(value));
@@ -86,12 +88,50 @@ public sealed class BulkPartsTests
             Assert.Equal(400, error.Status);
             Assert.Equal("x", error.Record["summary"]);
 
-            File.AppendAllText(path, "\n{\"e\":\"end\",\"status\":\"CANCELLED\",\"at\":\"2026-01-01T10:01:00.0000000+00:00\",\"message\":\"stopped\"}\n");
-            Assert.Equal(BulkJobStatus.CANCELLED, JournalReplay.Read(path).EndStatus);
+            // Appending (a resume) drops the torn line first, so it never ends up in the middle.
+            using (var journal = new BulkJournal(path)) journal.Ended(BulkJobStatus.CANCELLED, DateTimeOffset.UtcNow, "stopped");
+            var resumed = JournalReplay.Read(path);
+            Assert.Equal(BulkJobStatus.CANCELLED, resumed.EndStatus);
+            Assert.Equal(new long[] { 3, 4 }, resumed.InFlight);
+            Assert.DoesNotContain("{\"e\":\"ok\",\"row\":3,\"ke", File.ReadAllLines(path));
+            // In its place a mark that keeps the journal torn: every row not done is looked up first.
+            Assert.Contains(JournalLines.TornMark, File.ReadAllLines(path));
+            Assert.True(resumed.Damaged);
         }
         finally
         {
             File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_journal_line_damaged_before_the_last_is_an_error_naming_the_line(bool errorFile)
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllLines(path,
+            [
+                "{\"e\":\"start\",\"at\":\"2026-01-01T10:00:00.0000000+00:00\"}",
+                "{\"e\":\"err\",\"row\":1,\"status\":400,\"message\":\"bad\",\"rec",
+                "{\"e\":\"ok\",\"row\":2,\"key\":\"OPS-2\"}",
+            ]);
+
+            var error = Assert.Throws<JiraConnector.Errors.JiraOperationException>(() =>
+            {
+                if (errorFile) ErrorFileWriter.Write(path, path + ".csv", csv: true, ',');
+                else JournalReplay.Read(path);
+            });
+
+            Assert.Equal("JournalDamaged", error.ErrorId);
+            Assert.Contains("Line 2 of the journal", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+            File.Delete(path + ".csv");
         }
     }
 }

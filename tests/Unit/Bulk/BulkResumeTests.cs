@@ -67,7 +67,7 @@ public sealed class BulkResumeTests(CloudEmulator emulator) : IClassFixture<Clou
         var summaries = (await _host.CreatedByAsync(first.JobId)).Select(c => c.Summary).ToList();
         Assert.Equal(300, summaries.Count);
         Assert.Equal(300, summaries.Distinct().Count());
-        // The torn line stays a line of its own, so the journal reads as damaged on every later read.
+        // The torn line became a mark of its own, so the journal reads as torn on every later resume.
         Assert.True(JournalReplay.Read(file).Damaged);
         Assert.Equal(BulkJobStatus.COMPLETED, JournalReplay.Read(file).EndStatus);
     }

@@ -22,32 +22,6 @@ public sealed class ReceiveJiraEventTests(CloudEmulator cloud) : IClassFixture<C
         _listenerHost.Dispose();
     }
 
-    private static string FreePrefix()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return $"http://127.0.0.1:{port}/hooks/jira/";
-    }
-
-    private static async Task WaitUntilListeningAsync(HttpClient http, string prefix)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            try
-            {
-                using var answer = await http.GetAsync(prefix);
-                if (answer.StatusCode == HttpStatusCode.MethodNotAllowed) return;
-            }
-            catch (HttpRequestException)
-            {
-            }
-            await Task.Delay(50);
-        }
-        throw new TimeoutException("Receive-JiraEvent did not start listening on " + prefix);
-    }
-
     private static async Task<HttpStatusCode> PostAsync(HttpClient http, string prefix, string body, string? signature)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, prefix) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
@@ -60,7 +34,7 @@ public sealed class ReceiveJiraEventTests(CloudEmulator cloud) : IClassFixture<C
     public async Task A_signed_delivery_from_the_emulator_becomes_an_event_and_forgeries_get_401()
     {
         _host.ConnectTo(cloud, "cloud");
-        var prefix = FreePrefix();
+        var prefix = ListenerPorts.FreePrefix("/hooks/jira/").Prefix;
         var hook = (JiraWebhook)_host.Run(
             "Register-JiraWebhook -Instance cloud -Url $url -Events jira:issue_updated -Jql 'key = OPS-2' -Admin -Name receive-test -Secret (ConvertTo-SecureString $secret -AsPlainText -Force)",
             new Dictionary<string, object?> { ["url"] = prefix, ["secret"] = Secret }).Single().BaseObject;
@@ -71,7 +45,7 @@ public sealed class ReceiveJiraEventTests(CloudEmulator cloud) : IClassFixture<C
                 new Dictionary<string, object?> { ["prefix"] = prefix, ["secret"] = Secret });
             var output = new PSDataCollection<PSObject>();
             var running = shell.BeginInvoke<PSObject, PSObject>(null, output);
-            await WaitUntilListeningAsync(http, prefix);
+            await ListenerPorts.WaitUntilListeningAsync(http, prefix);
 
             var forgedBody = """{"timestamp":1,"webhookEvent":"jira:issue_deleted","issue":{"id":"10006","key":"OPS-2"}}""";
             var forged = await PostAsync(http, prefix, forgedBody, WebhookSigning.HubSignature("not-the-secret", Encoding.UTF8.GetBytes(forgedBody)));
@@ -100,11 +74,11 @@ public sealed class ReceiveJiraEventTests(CloudEmulator cloud) : IClassFixture<C
     [Fact]
     public async Task Stop_ends_the_listener_at_once()
     {
-        var prefix = FreePrefix();
+        var prefix = ListenerPorts.FreePrefix("/hooks/jira/").Prefix;
         using var http = new HttpClient();
         using var shell = _listenerHost.Create("Receive-JiraEvent $prefix", new Dictionary<string, object?> { ["prefix"] = prefix });
         var running = shell.BeginInvoke();
-        await WaitUntilListeningAsync(http, prefix);
+        await ListenerPorts.WaitUntilListeningAsync(http, prefix);
 
         shell.Stop();
 

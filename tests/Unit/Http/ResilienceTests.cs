@@ -226,7 +226,7 @@ public sealed class ResilienceTests(CloudEmulator emulator) : IClassFixture<Clou
         var refused = (ErrorRecord)_host.Run($"try {{ Connect-JiraInstance -Url $url -Credential {credential} -Name remoteproxy -Proxy $proxy -ErrorAction Stop }} catch {{ $_ }}", remote).Single().BaseObject;
 
         Assert.Equal("InvalidConnectionParameter", refused.FullyQualifiedErrorId.Split(',')[0]);
-        Assert.Contains("through the proxy 192.0.2.1", refused.Exception.Message, StringComparison.Ordinal);
+        Assert.Contains("through the proxy http://192.0.2.1", refused.Exception.Message, StringComparison.Ordinal);
         Assert.Contains("-AllowUnencryptedAuthentication", refused.Exception.Message, StringComparison.Ordinal);
         // A proxy on this machine is no one else's.
         _host.Run($"Connect-JiraInstance -Url $url -Credential {credential} -Name localproxy -Proxy $proxy",

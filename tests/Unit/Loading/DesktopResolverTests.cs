@@ -6,30 +6,40 @@ namespace JiraConnector.Tests.Unit.Loading;
 /// which files it offers, and whose requests it answers.</summary>
 public sealed class DesktopResolverTests : IDisposable
 {
+    // The module's layout: dependencies holds PowerShell 7's (net8.0) builds, windows-powershell beneath it 5.1's.
     private readonly string _folder = Directory.CreateTempSubdirectory("jc-resolver-").FullName;
+    private readonly string _desktop;
 
     public DesktopResolverTests()
     {
-        File.WriteAllText(Path.Combine(_folder, "CsvHelper.dll"), string.Empty);
-        File.WriteAllText(Path.Combine(_folder, "JiraConnector.Engine.dll"), string.Empty);
-        File.WriteAllText(Path.Combine(_folder, "System.Security.AccessControl.dll"), "netstandard stub");
-        Directory.CreateDirectory(Path.Combine(_folder, "windows-powershell"));
-        File.WriteAllText(Path.Combine(_folder, "windows-powershell", "System.Security.AccessControl.dll"), "net461 build");
+        File.WriteAllText(Path.Combine(_folder, "CsvHelper.dll"), "net8.0 build");
+        File.WriteAllText(Path.Combine(_folder, "JiraConnector.Engine.dll"), "net8.0 build");
+        File.WriteAllText(Path.Combine(_folder, "System.Threading.Channels.dll"), "net8.0 build");
+        _desktop = Directory.CreateDirectory(Path.Combine(_folder, "windows-powershell")).FullName;
+        File.WriteAllText(Path.Combine(_desktop, "CsvHelper.dll"), "netstandard2.0 build");
+        File.WriteAllText(Path.Combine(_desktop, "JiraConnector.Engine.dll"), "netstandard2.0 build");
+        File.WriteAllText(Path.Combine(_desktop, "System.Security.AccessControl.dll"), "net461 build");
     }
 
     [Fact]
-    public void Offers_what_dependencies_holds_and_prefers_the_Windows_PowerShell_builds()
+    public void Windows_PowerShell_loads_from_its_own_folder_beneath_dependencies()
     {
-        var files = DesktopResolver.Files(_folder);
+        Assert.Equal(Path.Combine(ModuleInitializer.DependencyFolder, "windows-powershell"), ModuleInitializer.DesktopFolder);
+    }
+
+    [Fact]
+    public void Offers_only_the_Windows_PowerShell_builds_never_the_net8_ones_beside_them()
+    {
+        var files = DesktopResolver.Files(_desktop);
 
         Assert.Equal(["CsvHelper", "JiraConnector.Engine", "System.Security.AccessControl"], files.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal(Path.Combine(_folder, "windows-powershell", "System.Security.AccessControl.dll"), files["System.Security.AccessControl"]);
+        Assert.All(files.Values, path => Assert.Equal(_desktop, Path.GetDirectoryName(path)));
     }
 
     [Fact]
     public void Answers_for_our_files_asked_by_our_assemblies_or_by_nobody_and_for_nothing_else()
     {
-        var files = DesktopResolver.Files(_folder);
+        var files = DesktopResolver.Files(_desktop);
         var module = typeof(DesktopResolver).Assembly;
 
         Assert.True(DesktopResolver.IsOurs("JiraConnector.Engine", module, files));

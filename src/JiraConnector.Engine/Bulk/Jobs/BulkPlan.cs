@@ -185,8 +185,8 @@ namespace JiraConnector.Bulk.Jobs
             var folder = request.JournalPath == null ? JournalFolder.ForJob(manifest.JobId) : new JournalFolder(request.JournalPath);
             if (File.Exists(folder.Path))
             {
-                throw new JiraArgumentException(ErrorIds.InvalidArgument.JournalPathIsFile,
-                    $"-JournalPath {folder.Path} is a file: a journal is a folder (new, or empty). Give a folder's path.", "JournalPath");
+                throw new JiraArgumentException(ErrorIds.InvalidArgument.JournalPathNotFolder,
+                    $"-JournalPath {folder.Path} is a file; the journal is a folder. Give a folder that does not exist yet (it is created) or an empty one.", "JournalPath");
             }
             if (folder.Exists)
             {

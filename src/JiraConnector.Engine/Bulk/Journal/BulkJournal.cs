@@ -23,24 +23,10 @@ namespace JiraConnector.Bulk.Journal
 
         public BulkJournal(string path)
         {
+            JournalLines.DropTornTail(path);
             _stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, 64 * 1024);
             OwnerOnlyFiles.RestrictFile(path);
             _writer = new Utf8JsonWriter(_buffer);
-            EndTornLine(path);
-        }
-
-        // A torn last line ends here, on its own line: appended to, it would swallow the next
-        // line, and kept, it tells every later resume that the journal is damaged.
-        private void EndTornLine(string path)
-        {
-            if (_stream.Length == 0) return;
-            using (var read = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
-            {
-                read.Seek(-1, SeekOrigin.End);
-                if (read.ReadByte() == '\n') return;
-            }
-            _stream.WriteByte((byte)'\n');
-            Flush();
         }
 
         public void Started(DateTimeOffset at) => Append(w =>

@@ -99,25 +99,7 @@ namespace JiraConnector.Bulk.Journal
             return count;
         }
 
-        private static IEnumerable<JsonDocument> ErrorLines(string journalPath)
-        {
-            using var stream = new FileStream(journalPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var reader = new StreamReader(stream, new UTF8Encoding(false));
-            string? text;
-            while ((text = reader.ReadLine()) != null)
-            {
-                if (text.IndexOf("\"e\":\"err\"", StringComparison.Ordinal) < 0) continue;
-                JsonDocument? document = null;
-                try
-                {
-                    document = JsonDocument.Parse(text);
-                }
-                catch (JsonException)
-                {
-                    // A torn last line.
-                }
-                if (document != null) yield return document;
-            }
-        }
+        private static IEnumerable<JsonDocument> ErrorLines(string journalPath) =>
+            JournalLines.Read(journalPath, text => text.IndexOf("\"e\":\"err\"", StringComparison.Ordinal) >= 0);
     }
 }

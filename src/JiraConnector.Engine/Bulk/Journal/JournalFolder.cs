@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using JiraConnector.Connection.OAuth;
 using JiraConnector.Errors;
 
 namespace JiraConnector.Bulk.Journal
@@ -40,19 +39,17 @@ namespace JiraConnector.Bulk.Journal
             }
         }
 
-        /// <summary>A job's folder under the root. The id names one folder there: an id that is empty,
-        /// "." or "..", or holds a separator, would reach a journal outside it.</summary>
+        /// <summary>The folder of a job id under <see cref="DefaultRoot"/>; an id is one folder name, so
+        /// one that climbs out ("../..") or names another folder is refused.</summary>
         public static JournalFolder ForJob(string jobId)
         {
-            if (string.IsNullOrEmpty(jobId) || jobId == "." || jobId == ".." || jobId.IndexOfAny(NotInAnId) >= 0)
+            if (!Resources.Rest.IsSegment(jobId) || jobId.IndexOfAny(new[] { '/', '\\', ':' }) >= 0 || jobId.IndexOfAny(System.IO.Path.GetInvalidFileNameChars()) >= 0)
             {
                 throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidId,
-                    $"'{jobId}' is not a bulk job id: an id names one folder under {DefaultRoot}, without '/', '\\' or '..'. Give -JournalPath for a journal elsewhere.", "Id");
+                    $"'{jobId}' is not a bulk job id (a job id is a folder name such as 20260101-120000-1a2b3c4d). Give -JournalPath for a journal elsewhere.", "Id");
             }
             return new JournalFolder(System.IO.Path.Combine(DefaultRoot, jobId));
         }
-
-        private static readonly char[] NotInAnId = { '/', '\\', ':', '\0' };
 
         /// <summary>Takes the running lock; null when another live process holds it.</summary>
         public FileStream? TryLock()
@@ -60,7 +57,7 @@ namespace JiraConnector.Bulk.Journal
             try
             {
                 var held = new FileStream(Lock, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-                OwnerOnlyFiles.RestrictFile(Lock);
+                Connection.OAuth.OwnerOnlyFiles.RestrictFile(Lock);
                 return held;
             }
             catch (IOException)

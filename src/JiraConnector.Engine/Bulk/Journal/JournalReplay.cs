@@ -11,8 +11,7 @@ namespace JiraConnector.Bulk.Journal
 {
     /// <summary>A journal read back: which rows are done (created, changed or failed), which were
     /// sent without an answer (in flight when the process died), the counts and how the job ended.
-    /// A line that cannot be read makes the journal damaged: it may have held rows that were sent
-    /// or created, so a resume looks up every row not done by its marker before sending it.</summary>
+    /// A torn last line makes it <see cref="Damaged"/>; a line damaged anywhere else is an error (<see cref="JournalLines"/>).</summary>
     internal sealed class JournalReplay
     {
         public RowSet Done { get; } = new RowSet();
@@ -25,12 +24,12 @@ namespace JiraConnector.Bulk.Journal
         public DateTimeOffset? StartTime { get; private set; }
         public DateTimeOffset? EndTime { get; private set; }
 
-        /// <summary>Some line could not be read (a torn line, or a journal cut short or corrupted):
-        /// which rows were sent is no longer known.</summary>
+        /// <summary>The journal ended torn (a process died mid-write, or the file was cut short):
+        /// which rows reached Jira is no longer known.</summary>
         public bool Damaged { get; private set; }
 
-        /// <summary>Whether a row not done may have reached Jira: sent without an answer, or
-        /// anything at all when the journal is damaged.</summary>
+        /// <summary>Whether a row not done may have reached Jira: sent without an answer, or any
+        /// row at all when the journal was torn.</summary>
         public bool MaybeSent(long row) => Damaged || Sent.Contains(row);
 
         /// <summary>Rows sent to Jira whose answer never made it into the journal.</summary>
@@ -56,7 +55,7 @@ namespace JiraConnector.Bulk.Journal
         {
             var replay = new JournalReplay();
             if (!File.Exists(path)) return replay;
-            foreach (var root in Lines(path, () => replay.Damaged = true))
+            foreach (var root in JournalLines.Read(path, tornTail: () => replay.Damaged = true))
             {
                 using (root) replay.Apply(root.RootElement);
             }
@@ -97,6 +96,9 @@ namespace JiraConnector.Bulk.Journal
                     EndTime = null;
                     EndMessage = null;
                     break;
+                case "torn":
+                    Damaged = true;
+                    break;
                 case "count":
                     if (line.TryGetProperty("records", out var count) && count.ValueKind == JsonValueKind.Number) RecordsCount = count.GetInt64();
                     break;
@@ -129,28 +131,6 @@ namespace JiraConnector.Bulk.Journal
             DateTimeOffset.TryParse(JsonRead.String(line, "at"), System.Globalization.CultureInfo.InvariantCulture,
                 System.Globalization.DateTimeStyles.RoundtripKind, out var at) ? at : (DateTimeOffset?)null;
 
-        private static IEnumerable<JsonDocument> Lines(string path, Action? damaged = null)
-        {
-            // FileShare.ReadWrite: the job may still be appending while errors are read.
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var reader = new StreamReader(stream, new UTF8Encoding(false));
-            string? text;
-            while ((text = reader.ReadLine()) != null)
-            {
-                if (text.Length == 0) continue;
-                JsonDocument? document = null;
-                try
-                {
-                    document = JsonDocument.Parse(text);
-                }
-                catch (JsonException)
-                {
-                    // Torn while written, or the file was cut or corrupted: nothing tells which,
-                    // nor what the lost lines said.
-                    damaged?.Invoke();
-                }
-                if (document != null) yield return document;
-            }
-        }
+        private static IEnumerable<JsonDocument> Lines(string path) => JournalLines.Read(path);
     }
 }

@@ -1,27 +1,29 @@
+using System;
+using System.Linq;
+
 namespace JiraConnector.Bulk.Sources
 {
     /// <summary>The guard against formula injection in CSV files opened by a spreadsheet: a cell
     /// that starts with = + - @ (or tab, carriage return) gets a leading apostrophe, which Excel and
     /// LibreOffice read as "text". The guard is reversible: a cell that already starts with an
     /// apostrophe before one of those is guarded too, so reading strips exactly one apostrophe.
-    /// Each ';'-separated value of a cell is guarded on its own: lists are written that way, and
-    /// a spreadsheet told to split on ';' would see a formula in the second value.</summary>
+    /// Each value of a multi-value cell ("a;=1+1") is guarded on its own: a spreadsheet that splits
+    /// on ';' would otherwise see the formula.</summary>
     internal static class CsvCells
     {
-        private const char ValueSeparator = Upload.ColumnPath.MultiValueSeparator;
+        private const char Separator = Upload.ColumnPath.MultiValueSeparator;
 
-        public static string Escape(string value) => EachValue(value, part => NeedsGuard(part, 0) ? "'" + part : part);
+        public static string Escape(string value) => EachValue(value, EscapeOne);
 
-        public static string Unescape(string value) =>
-            EachValue(value, part => part.Length > 1 && part[0] == '\'' && NeedsGuard(part, 1) ? part.Substring(1) : part);
+        public static string Unescape(string value) => EachValue(value, UnescapeOne);
 
-        private static string EachValue(string value, System.Func<string, string> guard)
-        {
-            if (value.IndexOf(ValueSeparator) < 0) return guard(value);
-            var parts = value.Split(ValueSeparator);
-            for (var i = 0; i < parts.Length; i++) parts[i] = guard(parts[i]);
-            return string.Join(ValueSeparator.ToString(), parts);
-        }
+        private static string EachValue(string value, Func<string, string> apply) =>
+            value.IndexOf(Separator) < 0 ? apply(value) : string.Join(Separator.ToString(), value.Split(Separator).Select(apply));
+
+        private static string EscapeOne(string value) => NeedsGuard(value, 0) ? "'" + value : value;
+
+        private static string UnescapeOne(string value) =>
+            value.Length > 1 && value[0] == '\'' && NeedsGuard(value, 1) ? value.Substring(1) : value;
 
         private static bool NeedsGuard(string value, int at)
         {

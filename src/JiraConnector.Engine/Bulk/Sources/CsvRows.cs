@@ -1,8 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Runtime.CompilerServices;
 using System.Text;
 using CsvHelper;
+using JiraConnector.Errors;
 using JiraConnector.Internal;
 
 namespace JiraConnector.Bulk.Sources
@@ -35,23 +37,22 @@ namespace JiraConnector.Bulk.Sources
             if (_malformed != null) throw new InvalidDataException($"The CSV header row has broken quoting ({_malformed.Value.Reason}).");
             Headers = new string[headers.Count];
             for (var i = 0; i < Headers.Length; i++) Headers[i] = headers[i].Trim().TrimStart('\uFEFF');
-            RefuseRepeatedColumns();
+            RefuseDuplicates(Headers);
         }
 
-        // A record keeps one value a field: a second column of the same name would silently win.
-        private void RefuseRepeatedColumns()
+        /// <summary>Two columns of one name would leave one of them silently unused (the last won).</summary>
+        private static void RefuseDuplicates(string[] headers)
         {
-            var seen = new System.Collections.Generic.Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-            for (var i = 0; i < Headers.Length; i++)
+            var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < headers.Length; i++)
             {
-                if (Headers[i].Length == 0) continue;
-                if (seen.TryGetValue(Headers[i], out var first))
+                if (Upload.ColumnPath.IsIgnored(headers[i])) continue;
+                if (seen.TryGetValue(headers[i], out var first))
                 {
-                    _reader.Dispose();
-                    throw new Errors.JiraArgumentException(Errors.ErrorIds.InvalidArgument.DuplicateColumn,
-                        $"The CSV header names the column '{Headers[i]}' twice (columns {first + 1} and {i + 1}): give each field one column.", "Path");
+                    throw new JiraArgumentException(ErrorIds.InvalidArgument.DuplicateColumn,
+                        $"The CSV header names the column '{headers[i]}' twice (columns {first + 1} and {i + 1}): keep one, so that it is clear which value to send.", "Path");
                 }
-                seen[Headers[i]] = i;
+                seen.Add(headers[i], i);
             }
         }
 

@@ -37,7 +37,7 @@ namespace JiraConnector.Bulk.Upload
             if (replay != null)
             {
                 job.SetProgress(replay.Succeeded + replay.Failed, replay.Failed);
-                // A damaged journal may have lost any "sent" line: look back to the job's start.
+                // A torn journal may have lost any "sent" line: look back to the job's start.
                 context.InFlightSince = replay.Damaged ? null : replay.InFlightSince;
             }
 

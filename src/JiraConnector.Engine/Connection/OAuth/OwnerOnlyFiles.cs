@@ -12,6 +12,10 @@ namespace JiraConnector.Connection.OAuth
         private const int OwnerReadWrite = 0x180; // 0600
         private const int OwnerAll = 0x1C0;       // 0700
 
+#if NET
+        // Tells the platform analyzer of the net8.0 build that the other branch is Windows.
+        [System.Runtime.Versioning.UnsupportedOSPlatformGuard("windows")]
+#endif
         private static bool IsUnix => !RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
 
         /// <summary>Creates the folder, owner-only; false when it was there already. A folder that

@@ -8,6 +8,9 @@ namespace JiraConnector.Connection.OAuth
     /// and a single rule, full control for the current user. The profile folder's inherited ACL
     /// would also let SYSTEM and Administrators read refresh tokens, and a folder moved elsewhere
     /// with -TokenCachePath might inherit far more.</summary>
+#if NET
+    [System.Runtime.Versioning.SupportedOSPlatform("windows")]
+#endif
     internal static class WindowsOwnerOnly
     {
         public static void RestrictFolder(string folder, SecurityIdentifier owner) =>
