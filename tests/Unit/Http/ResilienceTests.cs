@@ -216,25 +216,6 @@ public sealed class ResilienceTests(CloudEmulator emulator) : IClassFixture<Clou
     }
 
     [Fact]
-    public async Task A_proxy_off_this_machine_gets_no_credentials_over_plain_http()
-    {
-        await using var local = new RecordingProxy();
-        var credential = "([pscredential]::new('admin@example.com', (ConvertTo-SecureString 'emu-token-admin' -AsPlainText -Force)))";
-        // A documentation address (TEST-NET-1): refused before anything is sent, so nothing need listen there.
-        var remote = new Dictionary<string, object?> { ["url"] = emulator.BaseUrl.ToString(), ["proxy"] = "http://192.0.2.1:3128/" };
-
-        var refused = (ErrorRecord)_host.Run($"try {{ Connect-JiraInstance -Url $url -Credential {credential} -Name remoteproxy -Proxy $proxy -ErrorAction Stop }} catch {{ $_ }}", remote).Single().BaseObject;
-
-        Assert.Equal("InvalidConnectionParameter", refused.FullyQualifiedErrorId.Split(',')[0]);
-        Assert.Contains("through the proxy http://192.0.2.1", refused.Exception.Message, StringComparison.Ordinal);
-        Assert.Contains("-AllowUnencryptedAuthentication", refused.Exception.Message, StringComparison.Ordinal);
-        // A proxy on this machine is no one else's.
-        _host.Run($"Connect-JiraInstance -Url $url -Credential {credential} -Name localproxy -Proxy $proxy",
-            new Dictionary<string, object?> { ["url"] = emulator.BaseUrl.ToString(), ["proxy"] = local.Url });
-        Assert.NotEmpty(local.Requests);
-    }
-
-    [Fact]
     public void NoProxy_and_Proxy_together_are_refused()
     {
         var error = (ErrorRecord)_host.Run("try { Connect-JiraInstance -Url $url -Credential ([pscredential]::new('a', (ConvertTo-SecureString 'b' -AsPlainText -Force))) -Proxy http://127.0.0.1:9 -NoProxy -ErrorAction Stop } catch { $_ }",
