@@ -43,6 +43,29 @@ Describe 'Connect-JiraInstance' {
         $failure.Exception.Message | Should -Match '401'
     }
 
+    It 'sends no credentials over plain http through an HTTP_PROXY off this machine' {
+        # The system proxy is read once per process: a fresh pwsh, started with HTTP_PROXY set.
+        $session = {
+            param($module, $url)
+            Import-Module $module
+            $credential = [pscredential]::new('admin@example.com', (ConvertTo-SecureString 'emu-token-admin' -AsPlainText -Force))
+            $refused = try { Connect-JiraInstance -Url $url -Credential $credential -ErrorAction Stop; 'connected' } catch { $_.FullyQualifiedErrorId + ' ' + $_.Exception.Message }
+            $direct = try { Connect-JiraInstance -Url $url -Credential $credential -NoProxy -Name direct -ErrorAction Stop; 'connected' } catch { $_.Exception.Message }
+            @{ Refused = $refused; Direct = $direct }
+        }
+        $pwsh = Join-Path $PSHOME 'pwsh.dll'
+        $env:HTTP_PROXY = 'http://192.0.2.1:3128'
+        try {
+            $json = & dotnet $pwsh -NoProfile -NonInteractive -Command "& { $session } '$env:JIRACONNECTOR_MODULE' '$env:JIRA_EMULATOR_URL' | ConvertTo-Json -Compress" 2>&1
+        }
+        finally {
+            Remove-Item Env:HTTP_PROXY
+        }
+        $result = "$json" | ConvertFrom-Json
+        $result.Refused | Should -Match '^InvalidConnectionParameter,.* through the proxy http://192\.0\.2\.1'
+        $result.Direct | Should -Be 'connected'
+    }
+
     It 'refuses a URL that is not http or https' {
         { Connect-JiraInstance -Url 'ftp://example.com' -Credential (New-EmulatorCredential) -ErrorAction Stop } |
             Should -Throw -ErrorId 'InvalidConnectionParameter,JiraConnector.Cmdlets.ConnectJiraInstanceCommand'

@@ -8,10 +8,10 @@ namespace JiraConnector.Http
     public sealed class JiraApiException : Exception, IJiraError
     {
         internal JiraApiException(string errorId, string message, string request, int? statusCode, Exception? inner = null)
-            : base(message, inner)
+            : base(UrlRedactor.Redact(message), inner)
         {
             ErrorId = errorId;
-            Request = request;
+            Request = UrlRedactor.Redact(request);
             StatusCode = statusCode;
         }
 

@@ -69,6 +69,7 @@ namespace JiraConnector.Http
 
         public HttpRequestMessage ToMessage(Uri baseUrl)
         {
+            if (!IsCallback) RefuseDotSegments(RelativeUrl);
             var message = new HttpRequestMessage(Method, new Uri(baseUrl, RelativeUrl));
             message.Headers.Accept.ParseAdd("application/json");
             foreach (var header in Headers) message.Headers.TryAddWithoutValidation(header.Key, header.Value);
@@ -84,6 +85,21 @@ namespace JiraConnector.Http
                 message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
             }
             return message;
+        }
+
+        // The last guard behind Rest.Segment: new Uri(base, relative) collapses "." and "..", so a
+        // path built from input without it would reach another endpoint instead of failing.
+        private static void RefuseDotSegments(string relativeUrl)
+        {
+            var query = relativeUrl.IndexOf('?');
+            foreach (var segment in (query < 0 ? relativeUrl : relativeUrl.Substring(0, query)).Split('/'))
+            {
+                if (segment == "." || segment == "..")
+                {
+                    throw new Errors.JiraArgumentException(Errors.ErrorIds.InvalidArgument.InvalidId,
+                        $"The request path {UrlRedactor.Redact(relativeUrl)} holds a '{segment}' segment, which would name another REST path.", "Id");
+                }
+            }
         }
 
         public override string ToString() => Method.Method + " " + (IsCallback ? UrlRedactor.Redact(RelativeUrl) : RelativeUrl);

@@ -14,7 +14,8 @@ namespace JiraConnector.Cmdlets
             // Failures the module raises carry their id; anything else (a bug, the runtime) is named by its type.
             var errorId = (exception as IJiraError)?.ErrorId
                 ?? (exception is ArgumentException ? ErrorIds.InvalidArgument.BadArgument : exception.GetType().FullName!);
-            return new ErrorRecord(exception, errorId, CategoryOf(errorId), target);
+            // The target shows in CategoryInfo: a URL's secret query stays out of it as out of the message.
+            return new ErrorRecord(exception, errorId, CategoryOf(errorId), target is string text ? Http.UrlRedactor.Redact(text) : target);
         }
 
         /// <summary>A failure the cmdlet itself finds (an unknown instance, a job of another session).</summary>

@@ -43,6 +43,30 @@ public sealed class BulkDownloadTests(Cloud20kEmulator emulator) : IClassFixture
     }
 
     [Fact]
+    public async Task Each_value_of_a_multi_value_cell_is_guarded_and_an_upload_takes_them_back_as_they_were()
+    {
+        var upload = _host.Run("incidents -Path $path", new Dictionary<string, object?>
+        {
+            ["path"] = _files.Write("multi.csv", "project.key,issuetype.name,summary,labels\nHR,Task,multi,csvprobe2;=1+1;@SUM(1)\n"),
+        });
+        BulkHost.AssertCompleted(upload);
+        BulkHost.AssertNoErrors(_host, upload);
+        var key = (await _host.CreatedByAsync(upload.JobId)).Single().Key;
+        var guarded = _files.PathOf("multi-guarded.csv");
+
+        BulkHost.AssertCompleted(_host.Run("incidents -Jql $jql -OutFile $out -Fields key,labels", new Dictionary<string, object?> { ["jql"] = $"key = {key}", ["out"] = guarded }));
+        // A spreadsheet that splits the cell on ';' sees no formula in any part.
+        Assert.Contains($"{key},csvprobe2;'=1+1;'@SUM(1)", File.ReadAllText(guarded), StringComparison.Ordinal);
+
+        var back = _host.Run("incidents -Path $path -Action Update", new Dictionary<string, object?> { ["path"] = guarded });
+        BulkHost.AssertCompleted(back);
+        BulkHost.AssertNoErrors(_host, back);
+        using var issue = await _host.GetAsync($"issue/{key}?fields=labels");
+        Assert.Equal(new[] { "=1+1", "@SUM(1)", "csvprobe2" },
+            issue.RootElement.GetProperty("fields").GetProperty("labels").EnumerateArray().Select(l => l.GetString()).OrderBy(l => l, StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void A_csv_download_guards_cells_against_formulas_unless_told_not_to()
     {
         var upload = _host.Run("incidents -Path $path", new Dictionary<string, object?>

@@ -95,6 +95,30 @@ public sealed class BulkJobTests(CloudEmulator emulator) : IClassFixture<CloudEm
     }
 
     [Fact]
+    public async Task The_callback_goes_through_the_instance_proxy_and_never_follows_a_redirect_to_another_host()
+    {
+        await using var proxy = new Http.RecordingProxy();
+        using var redirecting = new CallbackReceiver();
+        using var elsewhere = new CallbackReceiver();
+        // The same machine under another name: another host to a redirect.
+        var otherHost = elsewhere.Url.Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
+        var redirected = redirecting.ReceiveAsync(redirectTo: otherHost);
+        var stolen = elsewhere.ReceiveAsync();
+        _host.Module.Run("Connect-JiraInstance -Url $url -Credential ([pscredential]::new('admin@example.com', (ConvertTo-SecureString 'emu-token-admin' -AsPlainText -Force))) -Name viaproxy -Proxy $proxy",
+            new Dictionary<string, object?> { ["url"] = _host.Emulator.BaseUrl.ToString(), ["proxy"] = proxy.Url });
+
+        var job = _host.Run("incidents -Path $path -Instance viaproxy -CallbackUrl $callback -SignatureKey (ConvertTo-SecureString 'cb-secret' -AsPlainText -Force)",
+            new Dictionary<string, object?> { ["path"] = _files.IncidentCsv("redirect.csv", 2, "redirect"), ["callback"] = redirecting.Url });
+
+        await redirected;
+        Assert.StartsWith("failed: 302", job.CallbackResult, StringComparison.Ordinal);
+        Assert.Contains(proxy.Requests, r => r.RequestLine.StartsWith("POST " + redirecting.Url, StringComparison.Ordinal));
+        Assert.DoesNotContain(proxy.Requests, r => r.RequestLine.Contains("localhost", StringComparison.Ordinal));
+        // The job's callback is done: had the redirect been followed, it would have come first.
+        Assert.False(stolen.IsCompleted);
+    }
+
+    [Fact]
     public async Task Without_CallbackUrl_the_instance_event_settings_give_the_callback_and_its_key()
     {
         using var receiver = new CallbackReceiver();
@@ -155,12 +179,14 @@ public sealed class BulkJobTests(CloudEmulator emulator) : IClassFixture<CloudEm
 
         public string Url { get; }
 
-        public async Task<(string Body, System.Collections.Specialized.NameValueCollection Headers)> ReceiveAsync()
+        /// <summary>Takes one request; answers 200, or a 302 to redirectTo.</summary>
+        public async Task<(string Body, System.Collections.Specialized.NameValueCollection Headers)> ReceiveAsync(string? redirectTo = null)
         {
             var context = await _listener.GetContextAsync().WaitAsync(TimeSpan.FromSeconds(30));
             using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
             var body = await reader.ReadToEndAsync();
-            context.Response.StatusCode = 200;
+            context.Response.StatusCode = redirectTo == null ? 200 : 302;
+            if (redirectTo != null) context.Response.RedirectLocation = redirectTo;
             context.Response.Close();
             return (body, context.Request.Headers);
         }

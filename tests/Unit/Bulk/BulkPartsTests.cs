@@ -80,6 +80,8 @@ public sealed class BulkPartsTests
             Assert.Equal(1, replay.Succeeded);
             Assert.Equal(1, replay.Failed);
             Assert.Equal(new long[] { 3, 4 }, replay.InFlight);
+            Assert.True(replay.Damaged);
+            Assert.True(replay.MaybeSent(5));
             Assert.Null(replay.EndStatus);
             var error = Assert.Single(errors);
             Assert.Equal(2, error.Row);
@@ -92,6 +94,9 @@ public sealed class BulkPartsTests
             Assert.Equal(BulkJobStatus.CANCELLED, resumed.EndStatus);
             Assert.Equal(new long[] { 3, 4 }, resumed.InFlight);
             Assert.DoesNotContain("{\"e\":\"ok\",\"row\":3,\"ke", File.ReadAllLines(path));
+            // In its place a mark that keeps the journal torn: every row not done is looked up first.
+            Assert.Contains(JournalLines.TornMark, File.ReadAllLines(path));
+            Assert.True(resumed.Damaged);
         }
         finally
         {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using JiraConnector.Bulk;
 using JiraConnector.Tests.Unit.Support;
 using JiraConnector.Bulk.Jobs;
+using JiraConnector.Bulk.Journal;
 
 namespace JiraConnector.Tests.Unit.Bulk;
 
@@ -43,6 +44,32 @@ public sealed class BulkResumeTests(CloudEmulator emulator) : IClassFixture<Clou
         // Rows 21-40 were looked up first; 21-30 were found, so one create carried rows 31-60.
         Assert.Single(requests, r => r.Path.Contains("/search") && r.Query?.Contains("jiraconnector.bulk") == true);
         Assert.Single(requests, r => r.Path.EndsWith("/issue/bulk"));
+    }
+
+    [Fact]
+    public async Task A_journal_cut_short_inside_a_sent_line_resumes_without_creating_a_row_twice()
+    {
+        var path = _files.IncidentCsv("cut.csv", 300, "cut");
+        var journal = _files.PathOf("journal-cut");
+        var first = _host.Run("incidents -Path $path -JournalPath $journal", new Dictionary<string, object?> { ["path"] = path, ["journal"] = journal });
+        BulkHost.AssertCompleted(first);
+        // A journal cut inside its second "sent" line: the rows created after it are in Jira but
+        // nowhere in what is left of the journal.
+        var file = Path.Combine(journal, "journal.jsonl");
+        var text = File.ReadAllText(file);
+        var secondSent = text.IndexOf("\"e\":\"sent\"", text.IndexOf("\"e\":\"sent\"", StringComparison.Ordinal) + 1, StringComparison.Ordinal);
+        Assert.True(secondSent > 0);
+        File.WriteAllText(file, text[..(secondSent + 20)]);
+
+        var resumed = (BulkJob)_host.Module.Run("Resume-JiraBulkJob -JournalPath $journal | Wait-JiraBulkJob", new Dictionary<string, object?> { ["journal"] = journal }).Single().BaseObject;
+
+        BulkHost.AssertCompleted(resumed);
+        var summaries = (await _host.CreatedByAsync(first.JobId)).Select(c => c.Summary).ToList();
+        Assert.Equal(300, summaries.Count);
+        Assert.Equal(300, summaries.Distinct().Count());
+        // The torn line became a mark of its own, so the journal reads as torn on every later resume.
+        Assert.True(JournalReplay.Read(file).Damaged);
+        Assert.Equal(BulkJobStatus.COMPLETED, JournalReplay.Read(file).EndStatus);
     }
 
     [Fact]

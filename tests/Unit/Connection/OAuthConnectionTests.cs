@@ -65,6 +65,27 @@ public sealed class OAuthConnectionTests(CloudEmulator cloud) : IClassFixture<Cl
     }
 
     [Fact]
+    public void A_shared_TokenCachePath_keeps_its_permissions_and_holds_an_owner_only_folder_of_ours()
+    {
+        if (OperatingSystem.IsWindows()) return; // Unix modes
+        var shared = UnixFileMode.StickyBit | (UnixFileMode)0x1FF; // 1777, like /tmp
+        File.SetUnixFileMode(_cache, shared);
+
+        Assert.Null(Driver().Connect("-Name oauth").Error);
+
+        Assert.Equal(shared, File.GetUnixFileMode(_cache));
+        Assert.Empty(Directory.GetFiles(_cache));
+        var own = Assert.Single(Directory.GetDirectories(_cache));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(own));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Assert.Single(Directory.GetFiles(own, "*.json"))));
+        // The next session finds the sign-in there.
+        using var newSession = new ModuleHost();
+        var again = Driver(newSession).Connect("-Name again");
+        Assert.Null(again.Error);
+        Assert.Null(again.AuthorizeUrl);
+    }
+
+    [Fact]
     public void The_token_cache_holds_the_refresh_token_readable_only_by_its_owner()
     {
         Driver().Connect("-Name oauth");

@@ -199,6 +199,23 @@ public sealed class ResilienceTests(CloudEmulator emulator) : IClassFixture<Clou
     }
 
     [Fact]
+    public async Task A_read_whose_answer_was_cut_off_is_tried_again()
+    {
+        Connect();
+        await _admin.AddFaultAsync(new { truncate = true, count = 1, pathContains = "/search" });
+        await _admin.AddFaultAsync(new { truncate = true, count = 1, method = "GET", pathContains = "/issue/OPS-1" });
+
+        var found = _host.Run("Invoke-JiraQuery incidents \"key = 'OPS-1'\" -Instance r");
+        var read = _host.Run("Get-JiraObject incidents -Id OPS-1 -Instance r");
+
+        Assert.Single(found);
+        Assert.Equal("OPS-1", read.Single().Properties["Key"].Value);
+        var searches = await _admin.RequestsAsync("/search");
+        Assert.Equal(2, searches.Count);
+        Assert.Equal(2, (await _admin.RequestsAsync("/issue/OPS-1")).Count(r => r.Method == "GET"));
+    }
+
+    [Fact]
     public void NoProxy_and_Proxy_together_are_refused()
     {
         var error = (ErrorRecord)_host.Run("try { Connect-JiraInstance -Url $url -Credential ([pscredential]::new('a', (ConvertTo-SecureString 'b' -AsPlainText -Force))) -Proxy http://127.0.0.1:9 -NoProxy -ErrorAction Stop } catch { $_ }",

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
+using JiraConnector.Connection.OAuth;
 
 namespace JiraConnector.Bulk.Jobs
 {
@@ -41,7 +42,8 @@ namespace JiraConnector.Bulk.Jobs
         public void Save(string path)
         {
             var temporary = path + ".tmp";
-            System.IO.File.WriteAllText(temporary, JsonSerializer.Serialize(this, Options));
+            if (System.IO.File.Exists(temporary)) System.IO.File.Delete(temporary);
+            OwnerOnlyFiles.WriteNew(temporary, JsonSerializer.Serialize(this, Options));
             if (System.IO.File.Exists(path)) System.IO.File.Delete(path);
             System.IO.File.Move(temporary, path);
         }

@@ -9,6 +9,7 @@ using JiraConnector.Bulk.Download;
 using JiraConnector.Bulk.Journal;
 using JiraConnector.Bulk.Sources;
 using JiraConnector.Bulk.Upload;
+using JiraConnector.Connection.OAuth;
 using JiraConnector.Errors;
 using JiraConnector.Http;
 using JiraConnector.Resources;
@@ -68,6 +69,8 @@ namespace JiraConnector.Bulk.Jobs
             var format = SourceFile.FormatOf(file);
             var delimiter = request.Delimiter ?? (file.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? "\t" : ",");
             var identifier = request.IdentifierField ?? (child ? "id" : "key");
+            // Read now, for every object: a header that cannot work (a column twice) fails here, not in the background.
+            var headers = format == "csv" ? new SourceFile(file, format, delimiter, request.NoFormulaEscape).CsvHeaders() : null;
             if (objectName == "incidents")
             {
                 var catalog = await FieldCatalog.ForAsync(instance, trace, cancellationToken).ConfigureAwait(false);
@@ -81,7 +84,7 @@ namespace JiraConnector.Bulk.Jobs
                 {
                     throw new JiraArgumentException(ErrorIds.InvalidArgument.UnknownIdentifierField, "-IdentifierField: " + ex.Message, "IdentifierField", ex);
                 }
-                if (format == "csv") CheckColumns(file, new SourceFile(file, format, delimiter, request.NoFormulaEscape).CsvHeaders(), mapper);
+                if (format == "csv") CheckColumns(file, headers, mapper);
             }
             var manifest = NewManifest(instance, request, objectName, request.Action, format);
             manifest.Delimiter = delimiter;
@@ -151,7 +154,8 @@ namespace JiraConnector.Bulk.Jobs
         {
             if (!IsResume)
             {
-                Directory.CreateDirectory(Folder.Path);
+                // It holds failed rows' records and the callback URL with its query: the owner's only.
+                OwnerOnlyFiles.CreateFolder(Folder.Path);
                 Manifest.Save(Folder.Manifest);
             }
             return new BulkRun(Manifest, Folder);

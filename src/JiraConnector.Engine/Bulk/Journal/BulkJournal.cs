@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using JiraConnector.Connection.OAuth;
 using JiraConnector.Internal;
 using JiraConnector.Bulk.Sources;
 
@@ -24,6 +25,7 @@ namespace JiraConnector.Bulk.Journal
         {
             JournalLines.DropTornTail(path);
             _stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, 64 * 1024);
+            OwnerOnlyFiles.RestrictFile(path);
             _writer = new Utf8JsonWriter(_buffer);
         }
 

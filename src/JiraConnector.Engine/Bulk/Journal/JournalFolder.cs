@@ -56,7 +56,9 @@ namespace JiraConnector.Bulk.Journal
         {
             try
             {
-                return new FileStream(Lock, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                var held = new FileStream(Lock, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                Connection.OAuth.OwnerOnlyFiles.RestrictFile(Lock);
+                return held;
             }
             catch (IOException)
             {

@@ -14,7 +14,7 @@ namespace JiraConnector.Bulk.Journal
     internal static class JournalLines
     {
         /// <summary>Each line that <paramref name="keep"/> accepts (all when null), parsed.</summary>
-        public static IEnumerable<JsonDocument> Read(string path, Func<string, bool>? keep = null)
+        public static IEnumerable<JsonDocument> Read(string path, Func<string, bool>? keep = null, Action? tornTail = null)
         {
             // FileShare.ReadWrite: the job may still be appending while errors are read.
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
@@ -39,10 +39,16 @@ namespace JiraConnector.Bulk.Journal
                 }
                 if (document != null) yield return document;
             }
+            if (unreadable != null) tornTail?.Invoke();
         }
 
-        /// <summary>Drops a torn last line before new lines are appended, so that it never ends up
-        /// in the middle. What it recorded never reached Jira: a line is written before its rows are sent.</summary>
+        /// <summary>The line that takes a torn last line's place: a file cut short (not only a
+        /// process dying mid-write) ends torn, and what it lost may have reached Jira, so this
+        /// journal stays one whose unaccounted rows are looked up, on every later resume too.</summary>
+        public const string TornMark = "{\"e\":\"torn\"}";
+
+        /// <summary>Replaces a torn last line with <see cref="TornMark"/> before new lines are
+        /// appended, so that it never ends up in the middle.</summary>
         public static void DropTornTail(string path)
         {
             if (!File.Exists(path)) return;
@@ -63,6 +69,9 @@ namespace JiraConnector.Bulk.Journal
             catch (JsonException)
             {
                 stream.SetLength(start);
+                stream.Position = start;
+                var mark = Encoding.UTF8.GetBytes(TornMark + "\n");
+                stream.Write(mark, 0, mark.Length);
             }
         }
 

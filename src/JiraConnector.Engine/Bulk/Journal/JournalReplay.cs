@@ -11,7 +11,7 @@ namespace JiraConnector.Bulk.Journal
 {
     /// <summary>A journal read back: which rows are done (created, changed or failed), which were
     /// sent without an answer (in flight when the process died), the counts and how the job ended.
-    /// A torn last line is skipped; a line damaged anywhere else is an error (<see cref="JournalLines"/>).</summary>
+    /// A torn last line makes it <see cref="Damaged"/>; a line damaged anywhere else is an error (<see cref="JournalLines"/>).</summary>
     internal sealed class JournalReplay
     {
         public RowSet Done { get; } = new RowSet();
@@ -23,6 +23,14 @@ namespace JiraConnector.Bulk.Journal
         public string? EndMessage { get; private set; }
         public DateTimeOffset? StartTime { get; private set; }
         public DateTimeOffset? EndTime { get; private set; }
+
+        /// <summary>The journal ended torn (a process died mid-write, or the file was cut short):
+        /// which rows reached Jira is no longer known.</summary>
+        public bool Damaged { get; private set; }
+
+        /// <summary>Whether a row not done may have reached Jira: sent without an answer, or any
+        /// row at all when the journal was torn.</summary>
+        public bool MaybeSent(long row) => Damaged || Sent.Contains(row);
 
         /// <summary>Rows sent to Jira whose answer never made it into the journal.</summary>
         public IEnumerable<long> InFlight => Sent.Items().Where(row => !Done.Contains(row));
@@ -47,7 +55,7 @@ namespace JiraConnector.Bulk.Journal
         {
             var replay = new JournalReplay();
             if (!File.Exists(path)) return replay;
-            foreach (var root in Lines(path))
+            foreach (var root in JournalLines.Read(path, tornTail: () => replay.Damaged = true))
             {
                 using (root) replay.Apply(root.RootElement);
             }
@@ -87,6 +95,9 @@ namespace JiraConnector.Bulk.Journal
                     EndStatus = null;
                     EndTime = null;
                     EndMessage = null;
+                    break;
+                case "torn":
+                    Damaged = true;
                     break;
                 case "count":
                     if (line.TryGetProperty("records", out var count) && count.ValueKind == JsonValueKind.Number) RecordsCount = count.GetInt64();

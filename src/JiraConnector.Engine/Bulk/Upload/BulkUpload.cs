@@ -37,7 +37,8 @@ namespace JiraConnector.Bulk.Upload
             if (replay != null)
             {
                 job.SetProgress(replay.Succeeded + replay.Failed, replay.Failed);
-                context.InFlightSince = replay.InFlightSince;
+                // A torn journal may have lost any "sent" line: look back to the job's start.
+                context.InFlightSince = replay.Damaged ? null : replay.InFlightSince;
             }
 
             var operation = await CreateOperationAsync(context, manifest).ConfigureAwait(false);
@@ -50,7 +51,7 @@ namespace JiraConnector.Bulk.Upload
                     if (replay != null)
                     {
                         if (replay.Done.Contains(record.Row)) continue;
-                        record.MaybeSent = replay.Sent.Contains(record.Row);
+                        record.MaybeSent = replay.MaybeSent(record.Row);
                     }
                     await pump.AddAsync(record).ConfigureAwait(false);
                 }

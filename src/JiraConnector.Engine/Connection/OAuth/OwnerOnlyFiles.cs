@@ -18,19 +18,45 @@ namespace JiraConnector.Connection.OAuth
 #endif
         private static bool IsUnix => !RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
 
-        public static void CreateFolder(string folder)
+        /// <summary>Creates the folder, owner-only; false when it was there already. A folder that
+        /// exists keeps its permissions: it may be shared (/tmp), and is not ours to change.</summary>
+        public static bool CreateFolder(string folder)
         {
+            if (Directory.Exists(folder)) return false;
             Directory.CreateDirectory(folder);
             if (IsUnix) Chmod(folder, OwnerAll);
             else WindowsOwnerOnly.RestrictFolder(folder, WindowsOwnerOnly.CurrentUser());
+            return true;
+        }
+
+        /// <summary>True for a Unix folder others may write in (a shared one, like /tmp): they could
+        /// replace what we put there. One they may only read holds our 0600 files safely.
+        /// File.GetUnixFileMode is .NET 7's; the module runs on Unix only on PowerShell 7, so it is
+        /// there when it matters, found at run time because netstandard2.0 does not name it.</summary>
+        public static bool IsWritableByOthers(string folder)
+        {
+            if (!IsUnix || !Directory.Exists(folder) || GetUnixFileMode == null) return false;
+            var mode = System.Convert.ToInt32(GetUnixFileMode.Invoke(null, new object[] { folder }), System.Globalization.CultureInfo.InvariantCulture);
+            return (mode & GroupOrOthersWrite) != 0;
+        }
+
+        private const int GroupOrOthersWrite = 0x12; // 0022
+
+        private static readonly System.Reflection.MethodInfo? GetUnixFileMode =
+            typeof(File).GetMethod("GetUnixFileMode", new[] { typeof(string) });
+
+        /// <summary>Makes a file its owner's only (0600), before anything is written to it.</summary>
+        public static void RestrictFile(string path)
+        {
+            if (IsUnix) Chmod(path, OwnerReadWrite);
+            else WindowsOwnerOnly.RestrictFile(path, WindowsOwnerOnly.CurrentUser());
         }
 
         /// <summary>Creates the file (it must not exist), makes it owner-only, then writes the text.</summary>
         public static void WriteNew(string path, string text)
         {
             using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-            if (IsUnix) Chmod(path, OwnerReadWrite);
-            else WindowsOwnerOnly.RestrictFile(path, WindowsOwnerOnly.CurrentUser());
+            RestrictFile(path);
             var bytes = Encoding.UTF8.GetBytes(text);
             stream.Write(bytes, 0, bytes.Length);
             stream.Flush(flushToDisk: true);

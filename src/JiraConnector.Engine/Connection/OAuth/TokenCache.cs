@@ -16,7 +16,9 @@ namespace JiraConnector.Connection.OAuth
 
         public TokenCache(string folder)
         {
-            Folder = folder;
+            // A folder others can write in (a shared one given as -TokenCachePath) is not ours to
+            // change: the cache lives in an owner-only folder of our own inside it.
+            Folder = OwnerOnlyFiles.IsWritableByOthers(folder) ? Path.Combine(folder, "JiraConnector-tokens-" + Environment.UserName) : folder;
         }
 
         public string Folder { get; }
