@@ -16,6 +16,7 @@ BeforeDiscovery {
         '\b20260101-120000-1a2b3c4d\b'      # a job id of the reader's own
         'Start-Sleep'
         'Import-Module|Get-Help|your-site'  # the README's first steps, run by the harness itself
+        'Install-PSResource|Install-Module' # the Gallery, which this machine cannot reach
     ) -join '|'
     $readingVerbs = 'Get', 'Invoke', 'ConvertTo', 'Test'
     $writes = '-WhatIf|(Remove|Set|New|Unregister|Stop|Start|Resume|Disconnect)-'

@@ -46,7 +46,7 @@ public sealed class BulkChildMarkerDataCenterTests(DataCenterEmulator emulator) 
     }
 
     [Fact]
-    public async Task Worklogs_in_flight_when_the_process_died_fail_for_the_user_to_check_and_are_not_sent_again()
+    public async Task Worklogs_the_torn_journal_cannot_account_for_fail_for_the_user_to_check_and_are_not_sent_again()
     {
         var issue = await _host.NewIssueAsync("resume worklogs dc");
         var path = ChildRecords.Csv(_files, "worklogs", issue, 6, "resume");
@@ -63,10 +63,13 @@ public sealed class BulkChildMarkerDataCenterTests(DataCenterEmulator emulator) 
 
         var requests = await _host.Admin.RequestsAsync();
         BulkHost.AssertCompleted(resumed);
-        Assert.Equal(new long[] { 3, 4 }, Errors(resumed).Select(e => e.Row).Order());
+        // The journal ends torn, and a file cut short ends the same way, so what it lost may have
+        // reached Jira: every row not done must be checked, and Data Center worklogs cannot be.
+        // They fail for the user to check rather than risk a second copy.
+        Assert.Equal(new long[] { 3, 4, 5, 6 }, Errors(resumed).Select(e => e.Row).Order());
         Assert.All(Errors(resumed), e => Assert.Contains("could not check whether this worklog was created", e.Message));
-        Assert.Equal(ChildRecords.Expected("resume", new[] { 1, 2, 3, 5, 6 }), (await ChildRecords.TextsAsync(_host, "worklogs", issue)).Order());
-        Assert.Equal(2, requests.Count(r => r.Method == "POST" && r.Path.EndsWith($"/issue/{issue}/worklog")));
+        Assert.Equal(ChildRecords.Expected("resume", new[] { 1, 2, 3 }), (await ChildRecords.TextsAsync(_host, "worklogs", issue)).Order());
+        Assert.Equal(0, requests.Count(r => r.Method == "POST" && r.Path.EndsWith($"/issue/{issue}/worklog")));
     }
 
     /// <summary>Runs a job while the emulator creates the first record, then sends half its answer and drops the connection.</summary>
