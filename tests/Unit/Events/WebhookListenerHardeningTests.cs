@@ -7,9 +7,9 @@ using JiraEmulator.Webhooks;
 
 namespace JiraConnector.Tests.Unit.Events;
 
-/// <summary>A real Receive-JiraEvent under hostile traffic: raw requests no client library would
-/// send (no body and no length, a body held half-sent, wrong methods, bodies over the cap, a flood
-/// of 9 MB deliveries to a slow pipeline), while correctly signed deliveries keep arriving.</summary>
+/// <summary>What ListenerHardeningTests leaves out: a real Receive-JiraEvent given bytes that are
+/// not HTTP and a body over the cap among signed deliveries, and a stalled body ended with 408,
+/// never with the 200 HttpListener writes by default. (The 503 bound is tested there.)</summary>
 public sealed class WebhookListenerHardeningTests : IDisposable
 {
     private const string Secret = "wh-hardening";
@@ -114,32 +114,5 @@ public sealed class WebhookListenerHardeningTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, delivery.StatusCode);
         Assert.True(running.AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(30)));
         Assert.Equal("OPS-4", ((JiraEvent)Assert.Single(output).BaseObject).ObjectId);
-    }
-
-    [Fact]
-    public async Task Deliveries_beyond_what_a_slow_pipeline_can_hold_get_503_with_Retry_After()
-    {
-        var prefix = $"http://127.0.0.1:{ListenerProbe.FreePort(IPAddress.Loopback)}/hooks/";
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
-        // The first event holds the pipeline for a long while, so deliveries pile up in the listener.
-        using var shell = Listen(prefix, "-TimeoutSec 120 | ForEach-Object { Start-Sleep -Seconds 60; $_ }", out _, out _);
-        await ListenerProbe.WaitUntilListeningAsync(http, prefix);
-
-        var answers = new List<(HttpStatusCode Status, string? RetryAfter)>();
-        for (var i = 0; i < 20; i++)
-        {
-            using var answer = await SignedAsync(http, prefix, "OPS-" + (i + 1), "flood-" + i, padding: 9 * 1024 * 1024);
-            answers.Add((answer.StatusCode, answer.Headers.TryGetValues("Retry-After", out var values) ? values.Single() : null));
-        }
-        shell.Stop();
-
-        // 32 MB of waiting deliveries at most: three or four 9 MB bodies, then 503 until the pipeline catches up.
-        var accepted = answers.Count(a => a.Status == HttpStatusCode.OK);
-        Assert.InRange(accepted, 1, 5);
-        Assert.All(answers.Where(a => a.Status != HttpStatusCode.OK), a =>
-        {
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, a.Status);
-            Assert.True(int.TryParse(a.RetryAfter, out var seconds) && seconds > 0, $"Retry-After '{a.RetryAfter}' is no number of seconds");
-        });
     }
 }
