@@ -53,11 +53,14 @@ namespace JiraConnector.Events
             return bridge;
         }
 
-        public void Dispose()
+        /// <summary>Takes no new connection; those passed on end with the listener behind.</summary>
+        public void StopAccepting()
         {
             _closed.Cancel();
             _outside.Stop();
         }
+
+        public void Dispose() => StopAccepting();
 
         private async Task AcceptAsync()
         {
@@ -96,8 +99,10 @@ namespace JiraConnector.Events
                     await to.WriteAsync(rewritten, 0, rewritten.Length).ConfigureAwait(false);
                     await to.WriteAsync(head.Value.Body, 0, head.Value.Body.Length).ConfigureAwait(false);
                     // The answer ends the exchange (Connection: close); the request side ends with it.
-                    var request = from.CopyToAsync(to, 16384, _closed.Token);
-                    await to.CopyToAsync(from, 16384, _closed.Token).ConfigureAwait(false);
+                    // Not cut at shutdown: an answer under way reaches its client, and closing the
+                    // listener behind ends every exchange still open.
+                    var request = from.CopyToAsync(to, 16384);
+                    await to.CopyToAsync(from, 16384).ConfigureAwait(false);
                     _ = request.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
                 }
                 catch (Exception ex) when (ex is SocketException || ex is System.IO.IOException || ex is ObjectDisposedException || ex is OperationCanceledException)

@@ -19,7 +19,7 @@ namespace JiraConnector.Events
     /// Requests are answered several at once, each body read under a time limit, so a client that
     /// sends slowly or not at all holds only its own slot; a request that breaks in any way is
     /// reported and never ends the listener. Closing the listener (Ctrl+C, the count reached, the
-    /// timeout) ends the worker at once.</summary>
+    /// timeout) lets the answers in flight finish, for a moment at most, and ends the worker.</summary>
     internal sealed class WebhookListener : IDisposable
     {
         private const int MaxBody = 10 * 1024 * 1024;
@@ -27,6 +27,7 @@ namespace JiraConnector.Events
         private const int MaxAnswering = 8;
         private const string RetryAfterSeconds = "5";
         internal static readonly TimeSpan BodyTimeout = TimeSpan.FromSeconds(10);
+        private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(2);
 
         private readonly HttpListener _listener;
         private readonly Ipv6Bridge? _bridge;
@@ -36,6 +37,7 @@ namespace JiraConnector.Events
         private readonly object _identifierGate = new object();
         private readonly HashSet<string> _identifiers = new HashSet<string>(StringComparer.Ordinal);
         private readonly Queue<string> _identifierOrder = new Queue<string>();
+        private int _disposed;
 
         private WebhookListener(HttpListener listener, string prefix, byte[]? secret, Ipv6Bridge? bridge)
         {
@@ -150,8 +152,25 @@ namespace JiraConnector.Events
 
         public void Dispose()
         {
-            _bridge?.Dispose();
+            if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+            _bridge?.StopAccepting();
+            FinishAnswers();
             _listener.Close();
+            _bridge?.Dispose();
+        }
+
+        /// <summary>Lets the answers in flight finish, for at most <see cref="ShutdownGrace"/>: a
+        /// delivery queued just before the count was reached still gets its 200 (closing the listener
+        /// cuts the connection, and Jira would send it again to a listener that is gone). Holding
+        /// every slot also makes requests that come meanwhile 503, which Jira retries.</summary>
+        private void FinishAnswers()
+        {
+            var deadline = DateTime.UtcNow + ShutdownGrace;
+            for (var held = 0; held < MaxAnswering; held++)
+            {
+                var left = deadline - DateTime.UtcNow;
+                if (left <= TimeSpan.Zero || !_answering.Wait(left)) return;
+            }
         }
 
         private async Task AnswerAsync(HttpListenerContext context)
