@@ -99,7 +99,7 @@ Describe 'Get-JiraObject agents and single records' {
         @{ Command = 'Remove-JiraObject'; Class = 'RemoveJiraObjectCommand'; Arguments = @{ Id = '1'; Confirm = $false } }
     ) {
         { & $Command -Object nonsense @Arguments -Instance cloud -ErrorAction Stop } |
-            Should -Throw -ErrorId "UnknownObject,JiraConnector.Cmdlets.$Class" -ExpectedMessage '*Valid names: agents, contacts*incidents*projects*worklogs*'
+            Should -Throw -ErrorId "UnknownObject,JiraConnector.Cmdlets.$Class" -ExpectedMessage '*Valid names: agents, boards*contacts*incidents*projects*worklogs*'
     }
 }
 

@@ -72,10 +72,16 @@ Describe 'Group members on <Instance>' -ForEach @(@{ Instance = 'cloud' }, @{ In
 
 Describe 'What cannot be created' {
     It 'is said only of resources Jira cannot create, and lists those it can' {
-        $failure = { New-JiraObject priorities -Fields @{ name = 'Urgent' } -Instance cloud -ErrorAction Stop } | Should -Throw -PassThru
-        $failure.Exception.Message | Should -BeLike "priorities records cannot be created through Jira's REST API*"
+        $failure = { New-JiraObject agents -Fields @{ name = 'Urgent' } -Instance cloud -ErrorAction Stop } | Should -Throw -PassThru
+        $failure.Exception.Message | Should -BeLike "agents records cannot be created through Jira's REST API*"
         $failure.Exception.Message | Should -BeLike '*incidents/{id}/attachments*'
         $failure.Exception.Message | Should -BeLike '*groups/{name}/members*'
+    }
+
+    It 'points to Invoke-JiraRestMethod where Jira can but the module does not' {
+        $failure = { New-JiraObject priorities -Fields @{ name = 'Urgent' } -Instance cloud -ErrorAction Stop } | Should -Throw -PassThru
+        $failure.Exception.Message | Should -BeLike 'This module does not let priorities records be created; Invoke-JiraRestMethod*'
+        $failure.Exception.Message | Should -Not -BeLike "*cannot be created through Jira's REST API*"
     }
 
     It 'Get-JiraObjectType shows that attachments and group members take POST' {

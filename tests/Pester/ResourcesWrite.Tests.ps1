@@ -165,7 +165,7 @@ Describe 'Get-JiraObjectType' {
         $types = @(Get-JiraObjectType -Instance cloud)
         $types.Name | Should -Contain 'incidents'
         $types.Name | Should -Contain 'incidents/{id}/comments'
-        $types.Count | Should -Be 22
+        $types.Count | Should -Be 31
         $incidents = $types | Where-Object Name -eq 'incidents'
         $incidents.Verbs | Should -Be @('GET', 'POST', 'PATCH', 'DELETE')
         $incidents.Paging | Should -Match 'token'

@@ -26,14 +26,18 @@ namespace JiraConnector.Resources
                 RecordType = typeof(User),
                 PagingName = "bare array",
                 QueryableFields = new[] { "Project" },
+                // Who can be assigned follows from permissions; users are made through contacts.
+                JiraRefuses = new[] { "POST", "PATCH", "DELETE" },
             };
             yield return new ResourceDefinition("contacts", "users/search (Cloud), user/search (Data Center)", ContactPaging,
                 (json, context) => new User(json, context))
             {
                 RecordType = typeof(User),
                 PagingName = "bare array",
-                ReadOne = (instance, options, id) => Rest.Get(instance, "user", new QueryString()
-                    .Add(instance.Deployment == JiraDeployment.Cloud ? "accountId" : "username", id)),
+                ReadOne = (instance, options, id) => Rest.Get(instance, "user", new QueryString().Add(UserParameter(instance), id)),
+                Create = (instance, options, id, body) => Rest.Post(instance, "user", body),
+                Delete = (instance, options, id) => Rest.Delete(instance, new QueryString().Add(UserParameter(instance), id).AppendTo("user")),
+                FieldNames = new[] { "emailAddress", "displayName", "name (Data Center)", "products (Cloud), applicationKeys (Data Center)" },
             };
             yield return new ResourceDefinition("groups", "group/bulk (Cloud), groups/picker (Data Center)", (instance, options) =>
                 instance.Deployment == JiraDeployment.Cloud
@@ -44,6 +48,11 @@ namespace JiraConnector.Resources
             {
                 RecordType = typeof(Group),
                 PagingName = "page-bean (Cloud), none (Data Center)",
+                Create = (instance, options, id, body) => Rest.Post(instance, "group", body),
+                Delete = (instance, options, id) => Rest.Delete(instance, new QueryString().Add("groupname", id).AppendTo("group")),
+                // Jira renames no group.
+                JiraRefuses = new[] { "PATCH" },
+                FieldNames = new[] { "name" },
             };
             yield return new ResourceDefinition("groups/{name}/members", "group/member", (instance, options) =>
                 new OffsetPaging(startAt => Rest.Get(instance, "group/member", new QueryString()
@@ -58,6 +67,7 @@ namespace JiraConnector.Resources
                 ReadOne = (instance, options, id) => Rest.Get(instance, "user", new QueryString().Add(instance.Deployment == JiraDeployment.Cloud ? "accountId" : "username", id)),
                 WriteShape = WriteShape.GroupMember,
                 AnswersWithRecord = false,
+                JiraRefuses = new[] { "PATCH" },
             };
             yield return new ResourceDefinition("projects", "project/search, project/{key}", (instance, options) =>
                 new OffsetPaging(startAt => Rest.Get(instance, "project/search", new QueryString()
@@ -84,8 +94,12 @@ namespace JiraConnector.Resources
                 QueryableFields = new[] { "Updated" },
                 Source = (instance, options) => new WorklogSource(instance.RestPath, Since(options)),
                 ReadOne = (instance, options, id) => Rest.Post(instance, "worklog/list", "{\"ids\":[" + RequireNumber(id) + "]}"),
+                // The site-wide feed only reads: worklogs are written on their incident (incidents/{id}/worklogs).
+                JiraRefuses = new[] { "POST", "PATCH", "DELETE" },
             };
         }
+
+        private static string UserParameter(JiraInstance instance) => instance.Deployment == JiraDeployment.Cloud ? "accountId" : "username";
 
         private static int UserPage(ReadOptions options) => Math.Min(options.PageSize, MaxUserPage);
 

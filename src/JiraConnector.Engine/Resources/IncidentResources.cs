@@ -71,6 +71,23 @@ namespace JiraConnector.Resources
                 ReadOne = (instance, options, id) => Rest.Get(instance, "attachment/" + Rest.Segment(id)),
                 Delete = (instance, options, id) => Rest.Delete(instance, "attachment/" + Rest.Segment(id)),
                 Upload = (instance, options, file) => JiraRequest.Upload(instance.RestPath + Rest.Issue(options) + "/attachments", file),
+                JiraRefuses = new[] { "PATCH" },
+            };
+            yield return new ResourceDefinition("incidents/{id}/links", "issue/{key}?fields=issuelinks, issueLink/{id}", (instance, options) =>
+                new SinglePagePaging(Rest.Get(instance, Rest.Issue(options), new QueryString().Add("fields", "issuelinks")), "fields", "issuelinks"),
+                (json, context) => new IssueLink(json, context))
+            {
+                RecordType = typeof(IssueLink),
+                PagingName = "none (the issue's issuelinks field)",
+                ReadOne = (instance, options, id) => Rest.Get(instance, "issueLink/" + Rest.Segment(id)),
+                // Jira answers 201 with the new link only in Location.
+                Create = (instance, options, id, body) => Rest.Post(instance, "issueLink", body),
+                Delete = (instance, options, id) => Rest.Delete(instance, "issueLink/" + Rest.Segment(id)),
+                WriteShape = WriteShape.IssueLink,
+                ParentField = "outwardIssue",
+                // A link is replaced, not changed: Jira has no call to edit one.
+                JiraRefuses = new[] { "PATCH" },
+                FieldNames = new[] { "Type (a link type's name or id)", "Other (the incident linked to)", "comment" },
             };
             yield return new ResourceDefinition("incidents/{id}/history", "issue/{key}/changelog", (instance, options) =>
                 instance.Deployment == JiraDeployment.Cloud
@@ -83,6 +100,7 @@ namespace JiraConnector.Resources
             {
                 RecordType = typeof(ChangeHistory),
                 PagingName = "page-bean (Cloud), none (Data Center: expand=changelog)",
+                JiraRefuses = new[] { "POST", "PATCH", "DELETE" },
             };
             yield return new ResourceDefinition("incidents/{id}/transitions", "issue/{key}/transitions", (instance, options) =>
                 new SinglePagePaging(Rest.Get(instance, Rest.Issue(options) + "/transitions"), "transitions"),
@@ -92,6 +110,8 @@ namespace JiraConnector.Resources
                 PagingName = "none",
                 Create = (instance, options, id, body) => Rest.Post(instance, Rest.Issue(options) + "/transitions", body),
                 WriteShape = WriteShape.Transition,
+                // A transition taken is history: it cannot be changed or undone as such.
+                JiraRefuses = new[] { "PATCH", "DELETE" },
             };
             yield return new ResourceDefinition("incidents/{id}/watchers", "issue/{key}/watchers", (instance, options) =>
                 new SinglePagePaging(Rest.Get(instance, Rest.Issue(options) + "/watchers"), "watchers"),
@@ -104,6 +124,7 @@ namespace JiraConnector.Resources
                     .Add(instance.Deployment == JiraDeployment.Cloud ? "accountId" : "username", id)
                     .AppendTo(Rest.Issue(options) + "/watchers")),
                 WriteShape = WriteShape.Watcher,
+                JiraRefuses = new[] { "PATCH" },
             };
             yield return new ResourceDefinition("incidents/{id}/properties", "issue/{key}/properties", (instance, options) =>
                 new SinglePagePaging(Rest.Get(instance, Rest.Issue(options) + "/properties"), "keys"),

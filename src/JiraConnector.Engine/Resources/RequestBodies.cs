@@ -55,6 +55,18 @@ namespace JiraConnector.Resources
                         writer.WriteString(cloud ? "accountId" : "name", member);
                         writer.WriteEndObject();
                         break;
+                    case WriteShape.SprintIssue:
+                        var issue = id ?? Text(Take(fields, "issue") ?? Take(fields, "key"));
+                        if (string.IsNullOrEmpty(issue)) throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidId, "Give the incident to move into the sprint with -Id, e.g. -Id OPS-1.", "Id");
+                        writer.WriteStartObject();
+                        writer.WriteStartArray("issues");
+                        writer.WriteStringValue(issue);
+                        writer.WriteEndArray();
+                        writer.WriteEndObject();
+                        break;
+                    case WriteShape.IssueLink:
+                        WriteIssueLink(writer, fields);
+                        break;
                     case WriteShape.PropertyValue when fields.Count == 1 && fields.Keys.Single().Equals("value", StringComparison.OrdinalIgnoreCase):
                         PlainJson.Write(writer, fields.Values.Single());
                         break;
@@ -64,6 +76,52 @@ namespace JiraConnector.Resources
                 }
             }
             return Encoding.UTF8.GetString(buffer.ToArray());
+        }
+
+        /// <summary>A link: Type (a name such as Blocks, or an id), Other (the incident linked to, the
+        /// inward end) and outwardIssue (the incident of the path, filled in by the writer); any other
+        /// member (comment) as given. Keys may also be given as Jira's {"key": ...} objects.</summary>
+        private static void WriteIssueLink(Utf8JsonWriter writer, IDictionary<string, object?> fields)
+        {
+            var rest = new Dictionary<string, object?>(fields, StringComparer.OrdinalIgnoreCase);
+            object? Pop(string name)
+            {
+                if (!rest.TryGetValue(name, out var value)) return null;
+                rest.Remove(name);
+                return value;
+            }
+            var type = Pop("type");
+            var inward = Pop("Other") ?? Pop("inwardIssue");
+            var outward = Pop("outwardIssue");
+            if (type == null) throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidField, "A link needs its Type: a link type's name (Blocks, Relates, Duplicate, Cloners; see Get-JiraObject link-types) or id.", "Fields");
+            if (inward == null) throw new JiraArgumentException(ErrorIds.InvalidArgument.InvalidField, "A link needs the incident it leads to: Other = 'OPS-2' (the incident of the path Blocks it).", "Fields");
+            writer.WriteStartObject();
+            writer.WritePropertyName("type");
+            WriteReference(writer, type, "name");
+            writer.WritePropertyName("inwardIssue");
+            WriteReference(writer, inward, "key");
+            writer.WritePropertyName("outwardIssue");
+            WriteReference(writer, outward, "key");
+            foreach (var pair in rest)
+            {
+                writer.WritePropertyName(pair.Key);
+                PlainJson.Write(writer, pair.Value);
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>{"name": text} ({"id": n} for a number), or the hashtable given as it is.</summary>
+        private static void WriteReference(Utf8JsonWriter writer, object? value, string byText)
+        {
+            if (value is IDictionary || value is IDictionary<string, object?>)
+            {
+                PlainJson.Write(writer, value);
+                return;
+            }
+            var text = Text(value) ?? string.Empty;
+            writer.WriteStartObject();
+            writer.WriteString(long.TryParse(text, out _) && byText == "name" ? "id" : byText, text);
+            writer.WriteEndObject();
         }
 
         private static void WriteIssue(Utf8JsonWriter writer, IDictionary<string, object?> fields, FieldCatalog catalog, bool adf, bool cloud, UserDirectory users)

@@ -20,7 +20,8 @@ namespace JiraConnector.Resources
             RegexOptions.CultureInvariant);
 
         private static readonly IReadOnlyList<ResourceDefinition> All =
-            IncidentResources.All().Concat(DirectoryResources.All()).Concat(MetadataResources.All()).ToList();
+            IncidentResources.All().Concat(DirectoryResources.All()).Concat(ProjectItemResources.All()).Concat(FilterResources.All())
+                .Concat(AgileResources.All()).Concat(MetadataResources.All()).ToList();
 
         private static readonly Dictionary<string, ResourceDefinition> Definitions =
             All.ToDictionary(d => d.Name, StringComparer.OrdinalIgnoreCase);

@@ -68,6 +68,20 @@ namespace JiraConnector.Resources
         /// read back by the id given.</summary>
         public bool AnswersWithRecord { get; set; } = true;
 
+        /// <summary>The body member that names the parent when a record is made under it, filled in
+        /// from the path unless -Fields gives it: project for a project's versions and components,
+        /// originBoardId for a board's sprints.</summary>
+        public string? ParentField { get; set; }
+
+        /// <summary>Picks the record made out of an answer that holds more (adding a filter share
+        /// answers with every share of the filter); null where the answer is the record.</summary>
+        public Func<JsonElement, JsonElement?>? CreatedInAnswer { get; set; }
+
+        /// <summary>The verbs (POST, PATCH, DELETE) Jira's REST API has no call for, so that a refusal
+        /// blames Jira only where the limit is Jira's; for the others the module points to
+        /// Invoke-JiraRestMethod.</summary>
+        public IReadOnlyCollection<string> JiraRefuses { get; set; } = new string[0];
+
         /// <summary>Whether records can be made at all, with -Fields or from a file.</summary>
         public bool CanCreate => Create != null || Upload != null;
 
@@ -79,6 +93,17 @@ namespace JiraConnector.Resources
 
         /// <summary>Fields that Jira itself can filter on (query parameters or JQL).</summary>
         public IReadOnlyList<string> QueryableFields { get; set; } = new string[0];
+
+        /// <summary>Gives the record calls of a resource whose records live at one path of their own
+        /// (version, component, filter): POST path, GET, PUT and DELETE path/{id}.</summary>
+        public ResourceDefinition WithRecordPath(string path)
+        {
+            ReadOne ??= (instance, options, id) => Rest.Get(instance, path + "/" + Rest.Segment(id));
+            Create = (instance, options, id, body) => Rest.Post(instance, path, body);
+            Update = (instance, options, id, body) => Rest.Put(instance, path + "/" + Rest.Segment(id), body);
+            Delete = (instance, options, id) => Rest.Delete(instance, path + "/" + Rest.Segment(id));
+            return this;
+        }
 
         public bool HasParent => Name.IndexOf('{') >= 0;
 

@@ -35,8 +35,8 @@ namespace JiraConnector.Resources
         {
             var create = Definition.Create ?? throw (Definition.Upload != null
                 ? new JiraArgumentException(ErrorIds.InvalidArgument.OperationNotSupported, $"{Definition.Name} records are made from a file: give it with -InFile.", "InFile")
-                : NotAllowed("created", d => d.CanCreate));
-            var body = await BodyAsync(fields, id, cancellationToken).ConfigureAwait(false);
+                : NotAllowed("POST", "created", d => d.CanCreate));
+            var body = await BodyAsync(WithParent(fields), id, cancellationToken).ConfigureAwait(false);
             var answer = await SendAsync(create(_instance, _options, id, body), cancellationToken).ConfigureAwait(false);
             return await ResultAsync(answer, id, cancellationToken).ConfigureAwait(false);
         }
@@ -44,7 +44,7 @@ namespace JiraConnector.Resources
         /// <summary>Creates records from a file (attachments): Jira answers with the records it made.</summary>
         public async Task<IReadOnlyList<JiraRecord>> UploadAsync(string file, CancellationToken cancellationToken)
         {
-            var upload = Definition.Upload ?? throw NotAllowed("made from a file", d => d.Upload != null);
+            var upload = Definition.Upload ?? throw NotAllowed("POST", "made from a file", d => d.Upload != null);
             using var answer = await SendAsync(upload(_instance, _options, file), cancellationToken).ConfigureAwait(false);
             if (answer == null || answer.RootElement.ValueKind != JsonValueKind.Array) return new JiraRecord[0];
             var context = _resource.ContextFor(_instance.Name);
@@ -53,7 +53,7 @@ namespace JiraConnector.Resources
 
         public async Task<IReadOnlyList<JiraRecord>> UpdateAsync(string id, IDictionary<string, object?> fields, bool readBack, CancellationToken cancellationToken)
         {
-            var update = Definition.Update ?? throw NotAllowed("changed", d => d.Update != null);
+            var update = Definition.Update ?? throw NotAllowed("PATCH", "changed", d => d.Update != null);
             var body = await BodyAsync(fields, id, cancellationToken).ConfigureAwait(false);
             var answer = await SendAsync(update(_instance, _options, id, body), cancellationToken).ConfigureAwait(false);
             return readBack ? await ResultAsync(answer, id, cancellationToken).ConfigureAwait(false) : new JiraRecord[0];
@@ -75,7 +75,7 @@ namespace JiraConnector.Resources
 
         public async Task DeleteAsync(string id, CancellationToken cancellationToken)
         {
-            var delete = Definition.Delete ?? throw NotAllowed("removed", d => d.Delete != null);
+            var delete = Definition.Delete ?? throw NotAllowed("DELETE", "removed", d => d.Delete != null);
             await SendAsync(delete(_instance, _options, id), cancellationToken).ConfigureAwait(false);
         }
 
@@ -114,6 +114,17 @@ namespace JiraConnector.Resources
             return JsonRead.Child(document.RootElement, "fields") is JsonElement fields ? JsonRead.Name(fields, "status") : null;
         }
 
+        /// <summary>The fields with the parent of the path named in the body where Jira wants it
+        /// there (a version's project), unless the caller named it.</summary>
+        private IDictionary<string, object?> WithParent(IDictionary<string, object?> fields)
+        {
+            var name = Definition.ParentField;
+            if (name == null || _options.ParentId == null || fields.Keys.Any(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase))) return fields;
+            // Agile ids are numbers in JSON; project keys stay text.
+            object parent = long.TryParse(_options.ParentId, out var number) && name.EndsWith("Id", StringComparison.Ordinal) ? number : (object)_options.ParentId;
+            return new Dictionary<string, object?>(fields, StringComparer.OrdinalIgnoreCase) { [name] = parent };
+        }
+
         private async Task<string> BodyAsync(IDictionary<string, object?> fields, string? id, CancellationToken cancellationToken)
         {
             var catalog = Definition.WriteShape == WriteShape.IssueFields
@@ -127,7 +138,7 @@ namespace JiraConnector.Resources
         {
             using var response = await _instance.Client.SendAsync(request, _trace, cancellationToken).ConfigureAwait(false);
             var text = response.Content == null ? null : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-            if (string.IsNullOrWhiteSpace(text)) return null;
+            if (string.IsNullOrWhiteSpace(text)) return ReferenceFromLocation(response);
             try
             {
                 return JsonDocument.Parse(text!);
@@ -138,6 +149,17 @@ namespace JiraConnector.Resources
             }
         }
 
+        /// <summary>A 201 with no body (a new issue link) names the record only in Location: its
+        /// last segment is the id, made into the reference {"id": ...} that is then read back.</summary>
+        private static JsonDocument? ReferenceFromLocation(System.Net.Http.HttpResponseMessage response)
+        {
+            var location = response.Headers.Location;
+            if (location == null) return null;
+            var path = location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?')[0];
+            var id = Uri.UnescapeDataString(path.TrimEnd('/').Split('/').Last());
+            return Rest.IsSegment(id) ? JsonDocument.Parse(JsonSerializer.Serialize(new Dictionary<string, string> { ["id"] = id })) : null;
+        }
+
         /// <summary>A full record in the answer is shaped as it is; a reference ({id, key, self})
         /// or no answer at all is followed by a read of the record.</summary>
         private async Task<IReadOnlyList<JiraRecord>> ResultAsync(JsonDocument? answer, string? id, CancellationToken cancellationToken)
@@ -146,6 +168,7 @@ namespace JiraConnector.Resources
             {
                 var context = _resource.ContextFor(_instance.Name);
                 var root = answer?.RootElement;
+                if (root != null && Definition.CreatedInAnswer != null) root = Definition.CreatedInAnswer(root.Value);
                 var isReference = root == null || !Definition.AnswersWithRecord || (root.Value.ValueKind == JsonValueKind.Object &&
                     root.Value.EnumerateObject().All(p => p.Name == "id" || p.Name == "key" || p.Name == "self"));
                 if (!isReference) return new[] { Definition.Shaper(root!.Value.Clone(), context) };
@@ -155,8 +178,15 @@ namespace JiraConnector.Resources
             }
         }
 
-        private JiraArgumentException NotAllowed(string done, Func<ResourceDefinition, bool> can) =>
-            new JiraArgumentException(ErrorIds.InvalidArgument.OperationNotSupported, $"{Definition.Name} records cannot be {done} through Jira's REST API. Resources that can: " +
-                string.Join(", ", ResourceCatalog.Resources.Where(can).Select(d => d.Name)) + ".", "Verb");
+        /// <summary>Where Jira has no call for it, says so; where Jira has one the module does not make,
+        /// says that and points to Invoke-JiraRestMethod. Either way, lists the resources that can.</summary>
+        private JiraArgumentException NotAllowed(string verb, string done, Func<ResourceDefinition, bool> can)
+        {
+            var able = " Resources that can: " + string.Join(", ", ResourceCatalog.Resources.Where(can).Select(d => d.Name)) + ".";
+            var message = Definition.JiraRefuses.Contains(verb)
+                ? $"{Definition.Name} records cannot be {done} through Jira's REST API."
+                : $"This module does not let {Definition.Name} records be {done}; Invoke-JiraRestMethod reaches Jira's own call (see Jira's REST reference for {Definition.JiraPath}).";
+            return new JiraArgumentException(ErrorIds.InvalidArgument.OperationNotSupported, message + able, "Verb");
+        }
     }
 }

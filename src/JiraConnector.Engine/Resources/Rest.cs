@@ -38,6 +38,18 @@ namespace JiraConnector.Resources
 
         public static JiraRequest Delete(JiraInstance instance, string path) => new JiraRequest(HttpMethod.Delete, instance.RestPath + path);
 
+        /// <summary>Jira Software's Agile API (boards, sprints): beside the platform API, the same
+        /// version on Cloud and Data Center.</summary>
+        public const string AgilePath = "rest/agile/1.0/";
+
+        public static JiraRequest Agile(HttpMethod method, string path, QueryString? query = null, string? body = null) =>
+            new JiraRequest(method, query == null ? AgilePath + path : query.AppendTo(AgilePath + path), body);
+
+        /// <summary>The parent of a child resource (a project key, a board or sprint id), checked and
+        /// escaped; <paramref name="example"/> shows the name that gives it.</summary>
+        public static string Parent(ReadOptions options, string example) =>
+            Segment(options.ParentId ?? throw new JiraArgumentException(ErrorIds.InvalidArgument.UnknownObject, $"This resource needs its parent in its name, e.g. {example}.", "Object"));
+
         /// <summary>The parent issue of a child resource, checked and escaped.</summary>
         public static string Issue(ReadOptions options) =>
             "issue/" + Segment(options.ParentId ?? throw new JiraArgumentException(ErrorIds.InvalidArgument.UnknownObject, "This resource needs the incident's key in its name, e.g. incidents/OPS-1/comments.", "Object"));

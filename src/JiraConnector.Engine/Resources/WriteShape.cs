@@ -20,5 +20,10 @@ namespace JiraConnector.Resources
         /// <summary>An entity property's value: @{value=...} stores that value (what reading it
         /// back shows as Value); any other hashtable is stored as the object it is.</summary>
         PropertyValue,
+        /// <summary>{"issues":[key]}: an incident moved into a sprint (or back to the backlog).</summary>
+        SprintIssue,
+        /// <summary>{"type":{"name":...},"outwardIssue":{"key": the parent},"inwardIssue":{"key": Other}}:
+        /// a link from the incident of the path (it "blocks" Other); Jira's own shape passes as given.</summary>
+        IssueLink,
     }
 }

@@ -15,7 +15,8 @@ namespace JiraConnector.Cmdlets
     [Cmdlet(VerbsCommon.Get, "JiraObject", SupportsPaging = true)]
     [OutputType(typeof(Incident), typeof(Project), typeof(User), typeof(Group), typeof(Comment), typeof(Worklog), typeof(Attachment),
         typeof(ChangeHistory), typeof(Transition), typeof(EntityProperty), typeof(Scheme), typeof(Field), typeof(IncidentType),
-        typeof(Priority), typeof(Status), typeof(ProjectCategory), typeof(JiraObject))]
+        typeof(Priority), typeof(Status), typeof(ProjectCategory), typeof(IssueLink), typeof(IssueLinkType), typeof(ProjectVersion),
+        typeof(ProjectComponent), typeof(Filter), typeof(SharePermission), typeof(Board), typeof(Sprint), typeof(JiraObject))]
     public sealed class GetJiraObjectCommand : JiraReadCmdlet
     {
         /// <summary>The resource to read: a name such as incidents or projects, a child path such as

@@ -9,7 +9,8 @@ namespace JiraConnector.Cmdlets
     /// incident property, a watcher, a transition, an attachment (from -InFile) or a group member.
     /// Writes the created record.</summary>
     [Cmdlet(VerbsCommon.New, "JiraObject", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(Incident), typeof(Project), typeof(Comment), typeof(Worklog), typeof(EntityProperty), typeof(Attachment), typeof(User))]
+    [OutputType(typeof(Incident), typeof(Project), typeof(Comment), typeof(Worklog), typeof(EntityProperty), typeof(Attachment), typeof(User), typeof(Group),
+        typeof(IssueLink), typeof(ProjectVersion), typeof(ProjectComponent), typeof(Filter), typeof(SharePermission), typeof(Sprint))]
     public sealed class NewJiraObjectCommand : JiraWriteCmdlet
     {
         /// <summary>The resource to create in: incidents, projects, incidents/KEY/comments,

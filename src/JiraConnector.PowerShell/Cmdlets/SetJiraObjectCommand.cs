@@ -12,7 +12,8 @@ namespace JiraConnector.Cmdlets
     /// <summary>Changes a record: only the fields given change (an incident edit sends just those
     /// fields). -Status moves an incident through its workflow.</summary>
     [Cmdlet(VerbsCommon.Set, "JiraObject", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(Incident), typeof(Project), typeof(Comment), typeof(Worklog), typeof(EntityProperty))]
+    [OutputType(typeof(Incident), typeof(Project), typeof(Comment), typeof(Worklog), typeof(EntityProperty), typeof(ProjectVersion), typeof(ProjectComponent),
+        typeof(Filter), typeof(Sprint))]
     public sealed class SetJiraObjectCommand : JiraWriteCmdlet
     {
         /// <summary>The resource: incidents, projects, incidents/KEY/comments, incidents/KEY/worklogs or

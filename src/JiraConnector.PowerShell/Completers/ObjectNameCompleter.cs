@@ -11,7 +11,7 @@ namespace JiraConnector.Completers
     /// <summary>Tab completion of resource names for -Object; child paths are offered with their
     /// placeholder (incidents/{id}/comments) for the user to fill in. Once a parent is typed, its
     /// children are offered with it (incidents/OPS-1/ gives incidents/OPS-1/comments ...), and
-    /// after incidents/ the issue keys.</summary>
+    /// after incidents/ and projects/ the issue and project keys.</summary>
     public sealed class ObjectNameCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
@@ -20,9 +20,10 @@ namespace JiraConnector.Completers
             var typed = (wordToComplete ?? string.Empty).Trim('\'', '"');
             var segments = typed.Split('/');
             if (segments.Length == 3 && segments[1].Length > 0) return Children(segments[0], segments[1], segments[2]);
-            if (segments.Length == 2 && string.Equals(segments[0], "incidents", StringComparison.OrdinalIgnoreCase) && CompletionInstance.From(fakeBoundParameters) is JiraInstance instance)
+            if (segments.Length == 2 && CompletionInstance.From(fakeBoundParameters) is JiraInstance instance)
             {
-                return IssueKeyCompleter.Keys(instance, segments[1], segments[0] + "/");
+                if (string.Equals(segments[0], "incidents", StringComparison.OrdinalIgnoreCase)) return IssueKeyCompleter.Keys(instance, segments[1], segments[0] + "/");
+                if (string.Equals(segments[0], "projects", StringComparison.OrdinalIgnoreCase)) return ProjectKeyCompleter.Keys(instance, segments[1], segments[0] + "/");
             }
             var pattern = new WildcardPattern(typed + "*", WildcardOptions.IgnoreCase);
             return ResourceCatalog.Names

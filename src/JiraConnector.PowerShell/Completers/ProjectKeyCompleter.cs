@@ -17,15 +17,19 @@ namespace JiraConnector.Completers
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             var instance = CompletionInstance.From(fakeBoundParameters);
-            if (instance == null) return Enumerable.Empty<CompletionResult>();
-            var typed = (wordToComplete ?? string.Empty).Trim('\'', '"');
+            return instance == null ? Enumerable.Empty<CompletionResult>() : Keys(instance, (wordToComplete ?? string.Empty).Trim('\'', '"'), string.Empty);
+        }
+
+        /// <summary>The project keys starting with <paramref name="typed"/>, each completed as <paramref name="prefix"/> + key.</summary>
+        internal static IEnumerable<CompletionResult> Keys(JiraInstance instance, string typed, string prefix)
+        {
             try
             {
                 using var timeout = new CancellationTokenSource(CompletionInstance.TimeoutMilliseconds);
                 var pattern = new WildcardPattern(typed + "*", WildcardOptions.IgnoreCase);
                 return Completions.ProjectKeysAsync(instance, timeout.Token).GetAwaiter().GetResult()
                     .Where(p => pattern.IsMatch(p.Key))
-                    .Select(p => new CompletionResult(p.Key, p.Key, CompletionResultType.ParameterValue, p.Value))
+                    .Select(p => new CompletionResult(prefix + p.Key, p.Key, CompletionResultType.ParameterValue, p.Value))
                     .ToList();
             }
             catch (Exception)

@@ -97,6 +97,7 @@ public static class SeedData
             AddChildren(pending[i], data, childRandom, activeUsers);
             SeedAttachments.Add(pending[i], i, data);
         }
+        SeedLinks.Add(pending, projects.Count, data);
         return data;
     }
 

@@ -65,7 +65,7 @@ public sealed class ReadFixesTests(CloudEmulator cloud, DataCenterEmulator dataC
 
         Assert.Equal($"UnknownObject,JiraConnector.Cmdlets.{command}", error.ErrorRecord.FullyQualifiedErrorId);
         Assert.Contains($"Did you mean '{meant}'?", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Valid names: agents, contacts", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Valid names: agents, boards, boards/{id}/sprints, contacts", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
