@@ -1,6 +1,6 @@
 @{
     Description = @'
-Changes a record with PATCH semantics: only the fields given change, and the rest keep their values (an incident edit sends Jira just those fields). Incidents, projects, comments, worklogs, incident properties, versions, components, filters and sprints can be changed.
+Changes a record with PATCH semantics: only the fields given change, and the rest keep their values (an incident edit sends Jira just those fields). Incidents, projects, comments, worklogs, incident properties, link types, versions, components, filters and sprints can be changed.
 
 -Status moves an incident through its workflow: the cmdlet reads the transitions Jira offers now and performs the one that leads to that status, or says which statuses can be reached. Records piped in from Get-JiraObject bind -Object, -Id and their instance by property name. -WhatIf shows the change and sends nothing; -PassThru writes the record as it is afterwards.
 '@

@@ -33,6 +33,28 @@ public sealed class AgileContractTests(CloudJira cloud, DataCenterJira dataCente
     private static string[] Keys(Reply page) => page.Json["issues"]!.AsArray().Select(i => i!["key"]!.GetValue<string>()).ToArray();
 
     [Fact]
+    public async Task createBoard_getBoard_deleteBoard_over_a_filter_and_its_sprints_go_with_it()
+    {
+        var client = cloud.Client();
+        var filter = await client.CallAsync("createFilter", "POST", "rest/api/3/filter", """{"name":"Board filter","jql":"project = DATA"}""", 200);
+        long filterId = long.Parse(filter.Json["id"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        await CallAsync("createBoard", "POST", $"{Agile}/board", """{"name":"No filter","type":"scrum"}""", 400);
+        await CallAsync("createBoard", "POST", $"{Agile}/board", $$"""{"name":"Odd","type":"agility","filterId":{{filterId}}}""", 400);
+
+        // Without a location the board lives in the project its filter names.
+        var created = await CallAsync("createBoard", "POST", $"{Agile}/board", $$"""{"name":"DATA night board","type":"scrum","filterId":{{filterId}}}""", 201);
+        long board = created.Json["id"]!.GetValue<long>();
+        var read = await CallAsync("getBoard", "GET", $"{Agile}/board/{board}", null, 200);
+        Assert.Equal("DATA", read.Json["location"]!["projectKey"]!.GetValue<string>());
+        long sprint = await NewSprintAsync(board, "Night sprint");
+
+        await CallAsync("deleteBoard", "DELETE", $"{Agile}/board/{board}", null, 204);
+        await CallAsync("getBoard", "GET", $"{Agile}/board/{board}", null, 404);
+        await CallAsync("getSprint", "GET", $"{Agile}/sprint/{sprint}", null, 404);
+        await client.CallAsync("deleteFilter", "DELETE", $"rest/api/3/filter/{filterId}", null, 204);
+    }
+
+    [Fact]
     public async Task getAllBoards_getBoard_list_the_seeded_boards()
     {
         var all = await CallAsync("getAllBoards", "GET", $"{Agile}/board", null, 200);

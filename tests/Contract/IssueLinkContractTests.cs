@@ -30,6 +30,33 @@ public sealed class IssueLinkContractTests(CloudJira cloud, DataCenterJira dataC
     }
 
     [Fact]
+    public async Task createIssueLinkType_updateIssueLinkType_deleteIssueLinkType_are_for_admins()
+    {
+        var client = cloud.Client();
+        await cloud.AliceClient().CallAsync("createIssueLinkType", "POST", $"{Api}/issueLinkType",
+            """{"name":"Not mine","inward":"a","outward":"b"}""", 401);
+        await client.CallAsync("createIssueLinkType", "POST", $"{Api}/issueLinkType", """{"name":"Half","inward":"is half of"}""", 400);
+        await client.CallAsync("createIssueLinkType", "POST", $"{Api}/issueLinkType", """{"name":"blocks","inward":"a","outward":"b"}""", 400);
+        var created = await client.CallAsync("createIssueLinkType", "POST", $"{Api}/issueLinkType",
+            """{"name":"Feeds","inward":"is fed by","outward":"feeds"}""", 201);
+        string id = created.Json["id"]!.GetValue<string>();
+
+        // A link of the type reads with the type's phrases as they are now.
+        string from = await client.NewIssueAsync(summary: "Feeder");
+        string to = await client.NewIssueAsync(summary: "Fed");
+        await client.CallAsync("linkIssues", "POST", $"{Api}/issueLink",
+            $$$"""{"type":{"name":"Feeds"},"inwardIssue":{"key":"{{{to}}}"},"outwardIssue":{"key":"{{{from}}}"}}""", 201);
+        var updated = await client.CallAsync("updateIssueLinkType", "PUT", $"{Api}/issueLinkType/{id}", """{"outward":"supplies"}""", 200);
+        Assert.Equal("Feeds", updated.Json["name"]!.GetValue<string>());
+        Assert.Equal("supplies", Assert.Single(Links(await client.GetAsync($"{Api}/issue/{from}?fields=issuelinks")))!["type"]!["outward"]!.GetValue<string>());
+
+        await cloud.AliceClient().CallAsync("deleteIssueLinkType", "DELETE", $"{Api}/issueLinkType/{id}", null, 401);
+        await client.CallAsync("deleteIssueLinkType", "DELETE", $"{Api}/issueLinkType/{id}", null, 204);
+        await client.CallAsync("getIssueLinkType", "GET", $"{Api}/issueLinkType/{id}", null, 404);
+        Assert.Empty(Links(await client.GetAsync($"{Api}/issue/{to}?fields=issuelinks")));
+    }
+
+    [Fact]
     public async Task linkIssues_getIssue_getIssueLink_getComments_getChangeLogs_deleteIssueLink()
     {
         var client = cloud.Client();

@@ -125,6 +125,18 @@ Describe 'Boards, sprints and moving incidents on <Instance>' -ForEach @(@{ Inst
         @(Get-JiraObject "sprints/$($sprint.Id)/issues" -Instance $Instance).Key | Should -Not -Contain $incident.Key
     }
 
+    It 'creates a board over a filter, reads it back and deletes it' {
+        $filter = New-JiraObject filters -Fields @{ name = "Board over $Instance"; jql = 'project = DATA' } -Instance $Instance -Confirm:$false
+        $made = New-JiraObject boards -Fields @{ name = "DATA night board ($Instance)"; type = 'kanban'; filterId = $filter.Id } -Instance $Instance -Confirm:$false
+        $made.PSObject.TypeNames[0] | Should -Be 'JiraConnector.Board'
+        $made.Project | Should -Be 'DATA'
+        (Get-JiraObject boards -Instance $Instance).Id | Should -Contain $made.Id
+
+        Remove-JiraObject boards -Id $made.Id -Instance $Instance -Confirm:$false
+        (Get-JiraObject boards -Instance $Instance).Id | Should -Not -Contain $made.Id
+        Remove-JiraObject filters -Id $filter.Id -Instance $Instance -Confirm:$false
+    }
+
     It 'says Jira changes no board' {
         { Set-JiraObject boards -Id $script:board.Id -Fields @{ name = 'x' } -Instance $Instance -Confirm:$false -ErrorAction Stop } |
             Should -Throw "*cannot be changed through Jira's REST API*"
@@ -136,6 +148,19 @@ Describe 'Issue links and link types on <Instance>' -ForEach @(@{ Instance = 'cl
         $types = Get-JiraObject link-types -Instance $Instance
         $types[0].PSObject.TypeNames[0] | Should -Be 'JiraConnector.IssueLinkType'
         ($types | Where-Object Name -eq 'Blocks').Outward | Should -Be 'blocks'
+    }
+
+    It 'creates a link type, renames its outward phrase, and deletes it' {
+        $name = "Feeds $(Get-Random -Maximum 100000)"
+        $made = New-JiraObject link-types -Fields @{ name = $name; inward = 'is fed by'; outward = 'feeds' } -Instance $Instance -Confirm:$false
+        $made.PSObject.TypeNames[0] | Should -Be 'JiraConnector.IssueLinkType'
+        $made.Inward | Should -Be 'is fed by'
+
+        $null = Set-JiraObject link-types -Id $made.Id -Fields @{ outward = 'supplies' } -Instance $Instance -Confirm:$false
+        (Get-JiraObject link-types -Id $made.Id -Instance $Instance).Outward | Should -Be 'supplies'
+
+        Remove-JiraObject link-types -Id $made.Id -Instance $Instance -Confirm:$false
+        (Get-JiraObject link-types -Instance $Instance).Name | Should -Not -Contain $name
     }
 
     It 'links two incidents, reads the link from both ends, and deletes it' {
@@ -208,11 +233,11 @@ Describe 'Get-JiraObjectType' {
     It 'lists every planning resource with the verbs it takes' {
         $types = Get-JiraObjectType
         foreach ($name in 'projects/{key}/versions', 'projects/{key}/components', 'filters', 'filters/{id}/permissions',
-            'boards/{id}/sprints', 'sprints/{id}/issues', 'incidents/{id}/links', 'groups', 'contacts') {
+            'boards', 'boards/{id}/sprints', 'sprints/{id}/issues', 'incidents/{id}/links', 'link-types', 'groups', 'contacts') {
             ($types | Where-Object Name -eq $name).Verbs | Should -Contain 'POST' -Because $name
         }
-        ($types | Where-Object Name -eq 'boards').Verbs | Should -Not -Contain 'POST'
-        ($types | Where-Object Name -eq 'link-types') | Should -Not -BeNullOrEmpty
+        ($types | Where-Object Name -eq 'boards').Verbs | Should -Not -Contain 'PATCH'
+        ($types | Where-Object Name -eq 'link-types').Verbs | Should -Contain 'DELETE'
     }
 }
 

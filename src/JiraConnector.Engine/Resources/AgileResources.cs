@@ -23,8 +23,11 @@ namespace JiraConnector.Resources
                 RecordType = typeof(Board),
                 PagingName = "page-bean (Agile API)",
                 ReadOne = (instance, options, id) => Rest.Agile(HttpMethod.Get, "board/" + Rest.Segment(id)),
+                Create = (instance, options, id, body) => Rest.Agile(HttpMethod.Post, "board", body: body),
+                Delete = (instance, options, id) => Rest.Agile(HttpMethod.Delete, "board/" + Rest.Segment(id)),
                 // Jira has no call that changes a board.
                 JiraRefuses = new[] { "PATCH" },
+                FieldNames = new[] { "name", "type (scrum, kanban)", "filterId (the board's saved search)", "location (@{ type = 'project'; projectKeyOrId = 'OPS' })" },
             };
             yield return new ResourceDefinition("boards/{id}/sprints", "agile board/{id}/sprint, sprint/{id}", (instance, options) =>
                 new OffsetPaging(startAt => Rest.Agile(HttpMethod.Get, "board/" + Rest.Parent(options, SprintsExample) + "/sprint", Page(options, startAt)), "values"),

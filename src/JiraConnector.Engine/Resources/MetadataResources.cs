@@ -27,7 +27,10 @@ namespace JiraConnector.Resources
             yield return Catalog("priorities", "priority", typeof(Priority), (json, context) => new Priority(json, context));
             yield return Catalog("statuses", "status", typeof(Status), (json, context) => new Status(json, context));
             yield return Catalog("fields", "field", typeof(Field), (json, context) => new Field(json, context));
-            yield return Catalog("link-types", "issueLinkType", typeof(IssueLinkType), (json, context) => new IssueLinkType(json, context), "issueLinkTypes");
+            var linkTypes = Catalog("link-types", "issueLinkType", typeof(IssueLinkType), (json, context) => new IssueLinkType(json, context), "issueLinkTypes")
+                .WithRecordPath("issueLinkType");
+            linkTypes.FieldNames = new[] { "name", "inward (\"is blocked by\")", "outward (\"blocks\")" };
+            yield return linkTypes;
             yield return Catalog("project-categories", "projectCategory", typeof(ProjectCategory), (json, context) => new ProjectCategory(json, context));
         }
 

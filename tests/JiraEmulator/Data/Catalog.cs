@@ -71,13 +71,13 @@ public static class Catalog
     /// <summary>Jira Cloud's default project roles (10002, Administrators, is the one the seeded permission scheme names).</summary>
     public static readonly IReadOnlyList<ProjectRole> ProjectRoles = [new(10002, "Administrators"), new(10001, "Developers"), new(10000, "Users")];
 
-    /// <summary>Jira Cloud's default link types.</summary>
-    public static readonly IReadOnlyList<IssueLinkType> IssueLinkTypes =
+    /// <summary>Jira Cloud's default link types, made anew for each site (an admin can change them).</summary>
+    public static IEnumerable<IssueLinkType> DefaultLinkTypes() =>
     [
-        new("10000", "Blocks", "is blocked by", "blocks"),
-        new("10001", "Cloners", "is cloned by", "clones"),
-        new("10002", "Duplicate", "is duplicated by", "duplicates"),
-        new("10003", "Relates", "relates to", "relates to"),
+        new(10000, "Blocks", "is blocked by", "blocks"),
+        new(10001, "Cloners", "is cloned by", "clones"),
+        new(10002, "Duplicate", "is duplicated by", "duplicates"),
+        new(10003, "Relates", "relates to", "relates to"),
     ];
 
     public static readonly IReadOnlyList<string> Labels = ["backend", "frontend", "urgent", "customer", "tech-debt", "security", "infra", "ux"];

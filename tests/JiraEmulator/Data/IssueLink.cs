@@ -1,7 +1,14 @@
 namespace JiraEmulator.Data;
 
-/// <summary>A kind of link: its name and the two phrases that read it from each end ("blocks" / "is blocked by").</summary>
-public sealed record IssueLinkType(string Id, string Name, string Inward, string Outward);
+/// <summary>A kind of link: its name and the two phrases that read it from each end ("blocks" / "is blocked by").
+/// An admin can rename it or change its phrases, which every link of the type then reads with.</summary>
+public sealed class IssueLinkType(long id, string name, string inward, string outward) : INumbered
+{
+    public long Id { get; } = id;
+    public string Name { get; set; } = name;
+    public string Inward { get; set; } = inward;
+    public string Outward { get; set; } = outward;
+}
 
 /// <summary>
 /// A link between two issues, held by both. Outward is the request's outwardIssue, the "from" issue (the spec adds a

@@ -20,7 +20,11 @@ public sealed class JiraData
         groups = users.SelectMany(u => u.Groups).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
             .Select((name, i) => new Group(Group.IdFor(i + 1), name)).ToList();
         groupsEver = groups.Count;
+        foreach (var type in Catalog.DefaultLinkTypes()) LinkTypes.Add(type);
     }
+
+    /// <summary>The site's issue link types: Jira's four, then those an admin adds from 10004.</summary>
+    public Registry<IssueLinkType> LinkTypes { get; } = new(10004);
 
     /// <summary>Every user, in index order; a snapshot, so readers never see a half-made change.</summary>
     public IReadOnlyList<User> Users

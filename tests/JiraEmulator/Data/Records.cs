@@ -27,6 +27,8 @@ public sealed class Records
 
     public IssueLink? FindLink(long id) { lock (gate) return links.GetValueOrDefault(id); }
 
+    public IssueLink[] Links() { lock (gate) return links.Values.ToArray(); }
+
     public void Add(Attachment attachment) { lock (gate) attachments[attachment.Id] = attachment; }
 
     public void Remove(Attachment attachment) { lock (gate) attachments.Remove(attachment.Id); }

@@ -9,7 +9,7 @@ public static class SeedLinks
 {
     public static void Add(IReadOnlyList<Issue> issues, int projectCount, JiraData data)
     {
-        var blocks = Catalog.IssueLinkTypes[0];
+        var blocks = data.LinkTypes.All()[0];
         for (int i = 0; i < projectCount && i + projectCount < issues.Count; i++)
         {
             var link = new IssueLink(data.Records.NewLinkId(), blocks, issues[i], issues[i + projectCount]);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using JiraEmulator.Auth;
 using JiraEmulator.Data;
 using JiraEmulator.Http;
@@ -9,7 +10,8 @@ namespace JiraEmulator.Endpoints;
 /// <summary>
 /// The Agile API's boards (/rest/agile/1.0, both deployments): GET board (a page of boards, default 50; type, name,
 /// projectKeyOrId), board/{id}, board/{id}/issue (the board's project's issues, narrowed by jql) and board/{id}/sprint
-/// (scrum boards only; state filters; closed, then active, then future sprints). Issues come in the v2 shapes
+/// (scrum boards only; state filters; closed, then active, then future sprints); POST board (name, type, filterId,
+/// location) and DELETE board/{id}, which takes the board's sprints with it. Issues come in the v2 shapes
 /// (plain-text fields), as the Agile API gives them.
 /// </summary>
 public static class BoardEndpoints
@@ -37,6 +39,37 @@ public static class BoardEndpoints
             var board = Find(state, boardId);
             var ctx = Context(context, state);
             return JsonResponse.Ok(w => AgileRenderer.WriteBoard(w, board, ctx));
+        });
+
+        agile.MapPost("/board", async (HttpContext context) =>
+        {
+            var body = await context.Request.ReadJsonObjectAsync();
+            string name = body.GetString("name") is { Length: > 0 } n ? n : throw JiraErrorException.Field("name", "The board name is required.");
+            string type = body.GetString("type") is "scrum" or "kanban" ? body.GetString("type")! : throw JiraErrorException.Field("type", "The board type must be scrum or kanban.");
+            // Jira's JSON reader takes a number in a string too, as PowerShell users often send ids.
+            var filter = body["filterId"] is JsonValue f && long.TryParse(f.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long filterId)
+                ? state.Data.Filters.Find(filterId) ?? throw JiraErrorException.Field("filterId", $"The filter {filterId} does not exist.")
+                : throw JiraErrorException.Field("filterId", "The board's filter (filterId) is required.");
+            // A board lives in a project: the location names it, or the filter's "project = KEY".
+            string? key = (body["location"] as JsonObject)?["projectKeyOrId"]?.ToString() ?? ProjectOfJql(filter.Jql);
+            var project = key is null ? throw JiraErrorException.Field("location", "The board's location (a project) is required.") : Lookup.Project(state, key);
+            var board = new Board { Id = state.Data.Boards.NewId(), Name = name, Type = type, Project = project };
+            state.Data.Boards.Add(board);
+            var ctx = Context(context, state);
+            return JsonResponse.Status(StatusCodes.Status201Created, w => AgileRenderer.WriteBoard(w, board, ctx));
+        });
+
+        agile.MapDelete("/board/{boardId}", (HttpContext context, string boardId) =>
+        {
+            var board = Find(state, boardId);
+            // The board's sprints go with it; their issues return to the backlog.
+            foreach (var sprint in state.Data.Sprints.All().Where(s => s.Board == board))
+            {
+                state.IssueService.Replace(null, i => i.Sprints, (i, s) => i.Sprints = s, sprint, null);
+                state.Data.Sprints.Remove(sprint);
+            }
+            state.Data.Boards.Remove(board);
+            return Results.NoContent();
         });
 
         agile.MapGet("/board/{boardId}/issue", (HttpContext context, string boardId) =>
@@ -89,6 +122,9 @@ public static class BoardEndpoints
         var ctx = Context(context, state);
         return JsonResponse.Ok(w => SearchEndpoints.WriteSearchResults(w, issues, startAt, maxResults, fields, ctx));
     }
+
+    private static string? ProjectOfJql(string jql) =>
+        System.Text.RegularExpressions.Regex.Match(jql, @"\bproject\s*=\s*""?(\w+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase) is { Success: true } m ? m.Groups[1].Value : null;
 
     private static Board Find(EmulatorState state, string boardId) =>
         state.Data.Boards.Find(boardId) ?? throw JiraErrorException.NotFound($"The requested board cannot be viewed because it either does not exist or you do not have permission to view it.");

@@ -9,7 +9,7 @@ public static class IssueLinkRenderer
     public static void WriteType(Utf8JsonWriter w, IssueLinkType type, ApiContext api)
     {
         w.WriteStartObject();
-        w.WriteString("id", type.Id);
+        w.WriteString("id", type.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         w.WriteString("name", type.Name);
         w.WriteString("inward", type.Inward);
         w.WriteString("outward", type.Outward);
