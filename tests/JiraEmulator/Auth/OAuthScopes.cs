@@ -55,6 +55,9 @@ public static partial class OAuthScopes
         ["DELETE /group/user"] = [ManageConfiguration],
         ["GET /statuses/search"] = [ManageConfiguration],
         ["GET /priority/search"] = [ManageConfiguration],
+        ["POST /issueLinkType"] = [ManageConfiguration],
+        ["PUT /issueLinkType/{}"] = [ManageConfiguration],
+        ["DELETE /issueLinkType/{}"] = [ManageConfiguration],
         ["GET /notificationscheme"] = [ManageConfiguration],
         ["GET /notificationscheme/{}"] = [ManageConfiguration],
         ["POST /webhook"] = [ReadWork, ManageWebhook],
@@ -67,6 +70,8 @@ public static partial class OAuthScopes
     private static readonly Dictionary<string, string[]> Agile = new(StringComparer.Ordinal)
     {
         ["GET /board"] = [],
+        ["POST /board"] = ["write:board-scope:jira-software"],
+        ["DELETE /board/{}"] = ["write:board-scope:jira-software"],
         ["GET /board/{}"] = ["read:board-scope:jira-software", "read:issue-details:jira"],
         ["GET /board/{}/issue"] = ["read:board-scope:jira-software", "read:issue-details:jira"],
         ["GET /board/{}/sprint"] = ["read:sprint:jira-software"],
