@@ -196,12 +196,15 @@ function Invoke-PesterSuite {
     $env:JIRA_EMULATOR_URL = $CloudUrl
     $env:JIRA_EMULATOR_DC_URL = $DataCenterUrl
     $env:JIRACONNECTOR_MODULE = $ModulePath
+    # Events relayed by the tests queue in a folder of the run's own, not in the user's data folder.
+    $env:JIRACONNECTOR_RELAY_HOME = Join-Path ([IO.Path]::GetTempPath()) "jc-relay-$PID"
     $runner = Join-Path $Root 'tests/Pester/Invoke-Suite.ps1'
     $arguments = @('-NoProfile', '-File', $runner, '-PesterManifest', (Get-PesterManifest), '-ResultPath', $result.FullName)
     if ($TestPath) { $arguments += @('-TestPath', (($TestPath | ForEach-Object { (Resolve-Path $_).Path }) -join [IO.Path]::PathSeparator)) }
     $null = Invoke-Pwsh $arguments
     $counts = Get-Content -Raw $result.FullName | ConvertFrom-Json
     Remove-Item $result
+    Remove-Item -Recurse -Force $env:JIRACONNECTOR_RELAY_HOME -ErrorAction SilentlyContinue
     [pscustomobject]@{ Passed = [int] $counts.Passed; Failed = [int] $counts.Failed; Skipped = [int] $counts.Skipped }
 }
 

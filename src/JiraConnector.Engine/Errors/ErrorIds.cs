@@ -43,6 +43,7 @@ namespace JiraConnector.Errors
             public const string WebhookSecretNeedsAdmin = "WebhookSecretNeedsAdmin";
             public const string WebhookJqlRequired = "WebhookJqlRequired";
             public const string RelayNeedsSecret = "RelayNeedsSecret";
+            public const string NoEventRelay = "NoEventRelay";
             public const string SinceWithNextPage = "SinceWithNextPage";
             public const string NextPageOfAnotherResource = "NextPageOfAnotherResource";
             public const string UnknownEventObject = "UnknownEventObject";
@@ -104,7 +105,6 @@ namespace JiraConnector.Errors
         public static class ConnectionError
         {
             public const string JiraConnectionFailed = "JiraConnectionFailed";
-            public const string EventCallbackFailed = "EventCallbackFailed";
         }
 
         public static class InvalidResult

@@ -34,14 +34,7 @@ namespace JiraConnector.Events
             if (from == null) return;
             var all = File.Exists(path) ? Read(path) : new Dictionary<string, object?>();
             all[key] = new Dictionary<string, object?> { ["fromTicks"] = from.Value.UtcTicks, ["seen"] = seen };
-            var full = Path.GetFullPath(path);
-            var temporary = full + "." + Guid.NewGuid().ToString("n") + ".tmp";
-            using (var buffer = new MemoryStream())
-            {
-                using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true })) PlainJson.Write(writer, all);
-                OwnerOnlyFiles.WriteNew(temporary, System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-            }
-            OwnerOnlyFiles.ReplaceAtomically(temporary, full);
+            OwnerOnlyFiles.WriteAtomically(Path.GetFullPath(path), PlainJson.ToText(all, indented: true));
         }
 
         private static Dictionary<string, object?> Read(string path)

@@ -13,6 +13,14 @@ namespace JiraConnector.Json
     /// (PSObjects, switches) is turned into these values by the module before it gets here.</summary>
     internal static class PlainJson
     {
+        /// <summary>A plain value (dictionaries, lists, strings, numbers) as JSON text.</summary>
+        public static string ToText(object? value, bool indented = false)
+        {
+            using var buffer = new System.IO.MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented })) Write(writer, value);
+            return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+        }
+
         [MethodImpl(JitHints.PerRow)]
         public static void Write(Utf8JsonWriter writer, object? value)
         {

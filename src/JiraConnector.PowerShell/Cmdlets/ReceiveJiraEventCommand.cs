@@ -5,6 +5,7 @@ using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
 using JiraConnector.Events;
+using JiraConnector.Events.Relay;
 using JiraConnector.Adapters;
 using JiraConnector.Errors;
 using JiraConnector.Http;
@@ -78,30 +79,47 @@ namespace JiraConnector.Cmdlets
                 if (TimeoutSec > 0) stop.CancelAfter(TimeSpan.FromSeconds(TimeoutSec));
                 WriteVerbose($"listening on {listener.Prefix}" + (secret != null ? " (X-Hub-Signature required)" : " (unsigned deliveries accepted)"));
                 var serving = Task.Run(() => listener.RunAsync(stop.Token));
+                var relay = EventRelay.For(instance, EventRelay.ReceivedPerNotification, Trace);
+                var reporter = new RelayReporter(this);
+                // What earlier sessions left in the queue goes first.
+                var retryAt = relay == null ? null : reporter.Report(relay, Await(relay.SendAsync(stop.Token)));
                 var received = 0;
                 try
                 {
                     while (Count == 0 || received < Count)
                     {
                         bool more;
-                        try
+                        using (var wake = CancellationTokenSource.CreateLinkedTokenSource(stop.Token))
                         {
-                            more = Await(listener.WaitToReadAsync(stop.Token));
-                        }
-                        catch (OperationCanceledException) when (!Stopping)
-                        {
-                            WriteVerbose($"no more waiting: -TimeoutSec {TimeoutSec} passed after {received} event(s)");
-                            break;
+                            // Waiting notifications are tried again when their backoff ends, deliveries or not.
+                            if (retryAt != null) wake.CancelAfter(Until(retryAt.Value));
+                            try
+                            {
+                                more = Await(listener.WaitToReadAsync(wake.Token));
+                            }
+                            catch (OperationCanceledException) when (!Stopping && !stop.IsCancellationRequested)
+                            {
+                                retryAt = reporter.Report(relay!, Await(relay!.SendAsync(stop.Token)));
+                                continue;
+                            }
+                            catch (OperationCanceledException) when (!Stopping)
+                            {
+                                WriteVerbose($"no more waiting: -TimeoutSec {TimeoutSec} passed after {received} event(s)");
+                                break;
+                            }
                         }
                         if (!more) break;
                         while ((Count == 0 || received < Count) && listener.TryRead(out var item))
                         {
-                            if (Handle(item, instance)) received++;
+                            if (Handle(item, instance, relay)) received++;
                         }
+                        // The deliveries read together go on as one notification (20 events at most).
+                        if (relay != null) retryAt = reporter.Report(relay, Await(relay.FlushAsync(CancellationToken)));
                     }
                 }
                 finally
                 {
+                    relay?.QueueGathered();
                     stop.Cancel();
                     listener.Dispose();
                     _ = serving.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
@@ -110,7 +128,7 @@ namespace JiraConnector.Cmdlets
         }
 
         /// <summary>Writes one item from the listener; true when it was an event.</summary>
-        private bool Handle(ListenerItem item, JiraInstance? instance)
+        private bool Handle(ListenerItem item, JiraInstance? instance, EventRelay? relay)
         {
             switch (item.Kind)
             {
@@ -118,17 +136,8 @@ namespace JiraConnector.Cmdlets
                     WriteVerbose(item.Message);
                     var ev = item.ToEvent(instance?.Name ?? string.Empty, DateTimeOffset.UtcNow);
                     WriteObject(ev);
-                    if (CallbackDelivery.IsEnabled(instance))
-                    {
-                        try
-                        {
-                            Await(CallbackDelivery.DeliverAsync(instance!, ev, Trace, CancellationToken));
-                        }
-                        catch (EventDeliveryException ex)
-                        {
-                            WriteError(ErrorRecords.From(ex, ev));
-                        }
-                    }
+                    relay?.Add(ev);
+                    if (relay != null && relay.IsFull) relay.QueueGathered();
                     return true;
                 case ListenerItemKind.Rejected:
                     WriteError(ErrorRecords.New(item.ErrorId!, item.Message, item.From));
@@ -140,6 +149,12 @@ namespace JiraConnector.Cmdlets
                     WriteVerbose(item.Message);
                     return false;
             }
+        }
+
+        private static TimeSpan Until(DateTimeOffset when)
+        {
+            var wait = when - DateTimeOffset.UtcNow;
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
         }
 
         /// <summary>The instance is optional here: it names the events and holds the callback settings.</summary>

@@ -26,6 +26,7 @@ public sealed class CallbackDeliveryTests(CloudEmulator cloud) : IClassFixture<C
 
         public Receiver(int status)
         {
+            Status = status;
             var probe = new TcpListener(IPAddress.Loopback, 0);
             probe.Start();
             Url = $"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}/callback/";
@@ -42,13 +43,16 @@ public sealed class CallbackDeliveryTests(CloudEmulator cloud) : IClassFixture<C
                     using var body = new MemoryStream();
                     await context.Request.InputStream.CopyToAsync(body);
                     Posts.Enqueue((body.ToArray(), context.Request.Headers["Elements-Webhook-Id"], context.Request.Headers["Elements-Webhook-Signature"]));
-                    context.Response.StatusCode = status;
+                    context.Response.StatusCode = Status;
                     context.Response.Close();
                 }
             });
         }
 
         public string Url { get; }
+
+        /// <summary>What it answers: 500 while "down", 200 once it takes notifications again.</summary>
+        public volatile int Status;
 
         public ConcurrentQueue<(byte[] Body, string? Id, string? Signature)> Posts { get; } = new();
 
@@ -73,25 +77,35 @@ public sealed class CallbackDeliveryTests(CloudEmulator cloud) : IClassFixture<C
         (string)_host.Run($"(New-JiraObject incidents -Instance {instance} -Fields @{{ project = 'MOB'; issuetype = 'Bug'; summary = 'callback' }}).Key").Single().BaseObject;
 
     [Fact]
-    public void A_polled_event_reaches_the_callback_signed_with_the_key()
+    public void Polled_events_reach_the_callback_ten_to_a_notification_in_order_signed_with_the_key()
     {
         using var receiver = new Receiver(200);
         Connect("signed", receiver.Url, Key);
-        var key = NewIncident("signed");
+        var keys = Enumerable.Range(0, 12).Select(_ => NewIncident("signed")).ToList();
 
         var events = _host.Run("Get-JiraEvent -Instance signed -Since ([datetime]::UtcNow.AddMinutes(-2))").Select(o => (JiraEvent)o.BaseObject).ToList();
 
-        Assert.Contains(events, e => e.ObjectId == key);
-        Assert.Equal(events.Count, receiver.Posts.Count);
-        var post = receiver.Posts.Single(p => JsonDocument.Parse(p.Body).RootElement.GetProperty("message").GetProperty("events")[0].GetProperty("objectId").GetString() == key);
-        var expected = "sha256=" + Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Key), post.Body));
-        Assert.Equal(expected, post.Signature);
-        var message = JsonDocument.Parse(post.Body).RootElement.GetProperty("message");
-        Assert.False(string.IsNullOrEmpty(post.Id));
-        Assert.Equal(post.Id, message.GetProperty("eventId").GetString());
-        var sent = message.GetProperty("events")[0];
-        Assert.Equal(("incidents", "CREATED", "jira"), (sent.GetProperty("objectType").GetString(), sent.GetProperty("eventType").GetString(), sent.GetProperty("elementKey").GetString()));
-        Assert.Equal(key, message.GetProperty("raw").GetProperty("key").GetString());
+        Assert.Superset(keys.ToHashSet(), events.Select(e => e.ObjectId).ToHashSet());
+        var posts = receiver.Posts.ToList();
+        Assert.Equal((events.Count + 9) / 10, posts.Count);
+        var relayed = new List<string>();
+        foreach (var post in posts)
+        {
+            Assert.Equal("sha256=" + Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Key), post.Body)), post.Signature);
+            var message = JsonDocument.Parse(post.Body).RootElement.GetProperty("message");
+            Assert.False(string.IsNullOrEmpty(post.Id));
+            Assert.Equal(post.Id, message.GetProperty("eventId").GetString());
+            var sent = message.GetProperty("events").EnumerateArray().ToList();
+            Assert.InRange(sent.Count, 1, 10);
+            Assert.All(sent, e => Assert.Equal(("incidents", "jira"), (e.GetProperty("objectType").GetString(), e.GetProperty("elementKey").GetString())));
+            // raw carries Jira's JSON of each event, in the order of events.
+            var raw = message.GetProperty("raw");
+            var rawKeys = sent.Count == 1 ? [raw.GetProperty("key").GetString()] : raw.EnumerateArray().Select(r => r.GetProperty("key").GetString()).ToList();
+            Assert.Equal(sent.Select(e => e.GetProperty("objectId").GetString()), rawKeys);
+            relayed.AddRange(sent.Select(e => e.GetProperty("objectId").GetString()!));
+        }
+        Assert.Equal(events.Select(e => e.ObjectId), relayed);
+        Assert.Empty(_host.Run("Get-JiraEventRelay -Instance signed"));
     }
 
     [Fact]
@@ -142,7 +156,7 @@ public sealed class CallbackDeliveryTests(CloudEmulator cloud) : IClassFixture<C
     }
 
     [Fact]
-    public void Without_a_key_the_callback_is_unsigned_and_a_refusal_is_an_error_per_event()
+    public void A_refused_notification_waits_in_the_queue_with_a_warning_and_goes_first_once_the_receiver_takes_it()
     {
         using var receiver = new Receiver(500);
         Connect("unsigned", receiver.Url, null);
@@ -152,9 +166,44 @@ public sealed class CallbackDeliveryTests(CloudEmulator cloud) : IClassFixture<C
         var events = shell.Invoke().Select(o => (JiraEvent)o.BaseObject).ToList();
 
         Assert.Contains(events, e => e.ObjectId == key);
-        Assert.All(receiver.Posts, p => Assert.Null(p.Signature));
-        Assert.Equal(events.Count, shell.Streams.Error.Count);
-        Assert.All(shell.Streams.Error, e => Assert.Equal("EventCallbackFailed,JiraConnector.Cmdlets.GetJiraEventCommand", e.FullyQualifiedErrorId));
-        Assert.DoesNotContain(shell.Streams.Error, e => e.ToString().Contains(EmulatorFixture.CloudToken, StringComparison.Ordinal));
+        Assert.Empty(shell.Streams.Error);
+        var warning = Assert.Single(shell.Streams.Warning);
+        Assert.Contains("relay queue", warning.Message);
+        Assert.Contains("500", warning.Message);
+        Assert.DoesNotContain(EmulatorFixture.CloudToken, warning.Message, StringComparison.Ordinal);
+        // One notification, which the sender tried a few times (it retries a 5xx) before the relay let it wait.
+        var tries = receiver.Posts.ToList();
+        var refused = tries[0];
+        Assert.All(tries, p => Assert.Equal((refused.Id, null), (p.Id, p.Signature)));
+        var queued = _host.Run("Get-JiraEventRelay -Instance unsigned").Select(o => (QueuedNotification)o.BaseObject).ToList();
+        Assert.Equal(events.Count, queued.Sum(n => n.Events));
+        Assert.Equal(1, queued[0].Attempts);
+        Assert.Contains("500", queued[0].LastError);
+        Assert.Contains(queued, n => n.Id == refused.Id);
+
+        // Up again: after the backoff the next poll sends the queue first, the refused notification again under its id.
+        receiver.Status = 200;
+        Thread.Sleep(queued[0].NextAttempt!.Value - DateTimeOffset.UtcNow is { Ticks: > 0 } wait ? wait : TimeSpan.Zero);
+        var later = NewIncident("unsigned");
+        var next = _host.Run("Get-JiraEvent -Instance unsigned").Select(o => ((JiraEvent)o.BaseObject).ObjectId).ToList();
+
+        Assert.Contains(later, next);
+        var delivered = receiver.Posts.Skip(tries.Count).ToList();
+        Assert.Equal(refused.Id, delivered[0].Id);
+        var relayed = delivered.SelectMany(p => JsonDocument.Parse(p.Body).RootElement.GetProperty("message").GetProperty("events").EnumerateArray()
+            .Select(e => e.GetProperty("objectId").GetString())).ToList();
+        Assert.Equal(events.Select(e => e.ObjectId).Concat(next), relayed);
+        Assert.Empty(_host.Run("Get-JiraEventRelay -Instance unsigned"));
+    }
+
+    [Fact]
+    public void Get_JiraEventRelay_names_an_instance_that_relays_nothing()
+    {
+        _host.ConnectTo(cloud, "plain");
+
+        var error = Assert.ThrowsAny<RuntimeException>(() => _host.Run("Get-JiraEventRelay -Instance plain"));
+
+        Assert.Equal("NoEventRelay,JiraConnector.Cmdlets.GetJiraEventRelayCommand", error.ErrorRecord.FullyQualifiedErrorId);
+        Assert.Contains("event.notification.callback.url", error.Message);
     }
 }

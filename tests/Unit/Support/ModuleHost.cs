@@ -9,6 +9,18 @@ public sealed class ModuleHost : IDisposable
 {
     private readonly Runspace _runspace;
 
+    /// <summary>Events relayed by the tests queue in a folder of this test process, removed when it
+    /// exits, not in the user's data folder.</summary>
+    static ModuleHost()
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"jc-relay-{Environment.ProcessId}");
+        Environment.SetEnvironmentVariable(JiraConnector.Events.Relay.RelayQueue.RootVariable, root);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try { Directory.Delete(root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        };
+    }
+
     public ModuleHost()
     {
         var state = InitialSessionState.CreateDefault2();

@@ -62,6 +62,23 @@ namespace JiraConnector.Connection.OAuth
             stream.Flush(flushToDisk: true);
         }
 
+        /// <summary>Replaces the file's content in one step, owner-only: the text goes to a new
+        /// temporary file beside it, which is renamed over it. A process killed on the way leaves the
+        /// old file whole (and at worst a stray .tmp file).</summary>
+        public static void WriteAtomically(string path, string text)
+        {
+            var temporary = path + "." + System.Guid.NewGuid().ToString("n") + ".tmp";
+            try
+            {
+                WriteNew(temporary, text);
+                ReplaceAtomically(temporary, path);
+            }
+            finally
+            {
+                if (File.Exists(temporary)) File.Delete(temporary);
+            }
+        }
+
         /// <summary>Moves <paramref name="source"/> over <paramref name="destination"/> in one step:
         /// rename(2) on Unix, ReplaceFile on Windows. Readers see the old file or the new one, never a mix.</summary>
         public static void ReplaceAtomically(string source, string destination)

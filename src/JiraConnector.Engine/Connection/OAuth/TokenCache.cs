@@ -64,17 +64,7 @@ namespace JiraConnector.Connection.OAuth
         {
             OwnerOnlyFiles.CreateFolder(Folder);
             var path = PathFor(key);
-            var temporary = path + "." + Guid.NewGuid().ToString("n") + ".tmp";
-            try
-            {
-                var json = JsonSerializer.Serialize(new { key, refreshToken, savedAt = DateTimeOffset.UtcNow });
-                OwnerOnlyFiles.WriteNew(temporary, json);
-                OwnerOnlyFiles.ReplaceAtomically(temporary, path);
-            }
-            finally
-            {
-                if (File.Exists(temporary)) File.Delete(temporary);
-            }
+            OwnerOnlyFiles.WriteAtomically(path, JsonSerializer.Serialize(new { key, refreshToken, savedAt = DateTimeOffset.UtcNow }));
         }
 
         /// <summary>Removes a sign-in; true if there was one.</summary>
