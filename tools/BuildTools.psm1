@@ -133,12 +133,14 @@ function Start-JiraEmulator {
         [ValidateSet('Cloud', 'DataCenter')] [string] $Deployment = 'Cloud',
         [int] $Issues = 1000,
         [int] $Seed = 1,
-        [int] $TimeoutSeconds = 60
+        [int] $TimeoutSeconds = 60,
+        # More emulator options, such as '--worklog-feed-lag', '1'.
+        [string[]] $ExtraArguments = @()
     )
     $dll = Join-Path $Root "tests/JiraEmulator/bin/$Configuration/net10.0/JiraEmulator.dll"
     if (-not (Test-Path $dll)) { throw "The emulator is not built: $dll is missing. Run ./build.ps1 -Task Build." }
     $log = New-TemporaryFile
-    $arguments = @($dll, '--urls', 'http://127.0.0.1:0', '--seed', $Seed, '--issues', $Issues, '--deployment', $Deployment)
+    $arguments = @($dll, '--urls', 'http://127.0.0.1:0', '--seed', $Seed, '--issues', $Issues, '--deployment', $Deployment) + $ExtraArguments
     $process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -RedirectStandardOutput $log.FullName `
         -RedirectStandardError "$($log.FullName).err" -PassThru
     $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)

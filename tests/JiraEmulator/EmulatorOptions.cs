@@ -40,4 +40,10 @@ public sealed class EmulatorOptions
     /// is refused with Jira's 400 "Field ... does not exist". Off by default (the emulator indexes every property).
     /// </summary>
     public bool UnindexedProperties { get; set; }
+
+    /// <summary>
+    /// worklog/updated and worklog/deleted leave out what changed this recently (Jira: "worklogs updated
+    /// during the minute preceding the request aren't returned"). Shorten it so a polling test need not wait a minute.
+    /// </summary>
+    public TimeSpan WorklogFeedLag { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -38,7 +38,7 @@ public static class Program
     }
 
     public const string Usage =
-        "Usage: JiraEmulator [--urls http://127.0.0.1:0] [--seed 1] [--issues 1000] [--deployment Cloud|DataCenter] [--rate-limit <requests per second>] [--rate-limit-burst <n>] [--unindexed-properties]";
+        "Usage: JiraEmulator [--urls http://127.0.0.1:0] [--seed 1] [--issues 1000] [--deployment Cloud|DataCenter] [--rate-limit <requests per second>] [--rate-limit-burst <n>] [--unindexed-properties] [--worklog-feed-lag <seconds>]";
 
     /// <summary>Parses the arguments; throws ArgumentException naming the bad one; returns null for --help.</summary>
     public static EmulatorOptions ParseArguments(IReadOnlyList<string> args)
@@ -91,6 +91,10 @@ public static class Program
                 case "--rate-limit-burst":
                     options.RateLimitBurst = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int burst) && burst > 0
                         ? burst : throw new ArgumentException($"--rate-limit-burst must be a positive whole number, got '{value}'.");
+                    break;
+                case "--worklog-feed-lag":
+                    options.WorklogFeedLag = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int lag)
+                        ? TimeSpan.FromSeconds(lag) : throw new ArgumentException($"--worklog-feed-lag must be a whole number of seconds, got '{value}'.");
                     break;
                 default:
                     throw new ArgumentException($"unknown argument '{name}'.");

@@ -52,9 +52,10 @@ BeforeAll {
     $script:emulator = Start-JiraEmulator -Root (Join-Path $PSScriptRoot '../..') -Configuration $configuration -Deployment Cloud -Issues 1000
     Connect-JiraInstance -Url $emulator.Url -Credential (New-EmulatorCredential) -Name examples -Default
     # What the examples about recent work read, as a site in use has it: the seed is dated 2024, so
-    # today's change, webhook and bulk job are made here.
+    # today's change, comment, webhook and bulk job are made here.
     Push-Location TestDrive:
-    $null = New-JiraObject incidents -Fields @{ project = 'OPS'; issuetype = 'Task'; summary = 'Made by the examples test' }
+    $made = New-JiraObject incidents -Fields @{ project = 'OPS'; issuetype = 'Task'; summary = 'Made by the examples test' }
+    $null = New-JiraObject "incidents/$($made.Key)/comments" -Fields @{ body = 'Commented by the examples test' }
     $null = Register-JiraWebhook -Url http://127.0.0.1:9/hooks -Events jira:issue_created -Jql 'project = OPS' -Admin
     Start-JiraBulkJob incidents -Jql 'project = OPS' -OutFile (Join-Path $TestDrive 'seed.csv') | Wait-JiraBulkJob | Out-Null
 }

@@ -77,6 +77,34 @@ namespace JiraConnector.Events
                 isNew ? "jira:issue_created" : "jira:issue_updated", JiraEventSource.Polling, issue);
         }
 
+        /// <summary>A comment found on an incident that changed: incidents/KEY/comments, by its created and updated times.</summary>
+        public static JiraEvent FromPolledComment(JsonElement comment, string issueKey, string instanceName) =>
+            Polled(comment, Child("comments", issueKey), JsonRead.String(comment, "id"), "comment", instanceName);
+
+        /// <summary>A worklog from worklog/updated (read through worklog/list): incidents/{issue id}/worklogs.</summary>
+        public static JiraEvent FromPolledWorklog(JsonElement worklog, string instanceName) =>
+            Polled(worklog, Child("worklogs", JsonRead.String(worklog, "issueId")), JsonRead.String(worklog, "id"), "worklog", instanceName);
+
+        /// <summary>An entry of worklog/deleted ({worklogId, updatedTime}): only the id is left, so the
+        /// object is named in the site-wide worklogs resource.</summary>
+        public static JiraEvent FromDeletedWorklog(JsonElement entry, string instanceName)
+        {
+            var ms = JsonRead.Int64(entry, "updatedTime");
+            var date = ms == null ? DateTimeOffset.UtcNow : DateTimeOffset.FromUnixTimeMilliseconds(ms.Value);
+            return new JiraEvent(instanceName, "worklogs", JsonRead.String(entry, "worklogId") ?? string.Empty, JiraEventType.DELETED, date,
+                "worklog_deleted", JiraEventSource.Polling, entry);
+        }
+
+        /// <summary>A polled object with created and updated times: CREATED when they agree.</summary>
+        private static JiraEvent Polled(JsonElement json, string objectType, string? id, string entity, string instanceName)
+        {
+            var created = JsonRead.Date(json, "created");
+            var updated = JsonRead.Date(json, "updated") ?? created ?? DateTimeOffset.UtcNow;
+            var isNew = created != null && (updated - created.Value).Duration() <= CreatedTolerance;
+            return new JiraEvent(instanceName, objectType, id ?? string.Empty, isNew ? JiraEventType.CREATED : JiraEventType.UPDATED, updated,
+                entity + (isNew ? "_created" : "_updated"), JiraEventSource.Polling, json);
+        }
+
         /// <summary>"jira:issue_updated" -> (issue, updated); "issue_property_set" -> (issue_property, set).</summary>
         internal static (string Entity, string Action) Split(string webhookEvent)
         {

@@ -1,7 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Net.Http;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using JiraConnector.Http;
@@ -11,7 +14,10 @@ using JiraConnector.Json;
 
 namespace JiraConnector.Events
 {
-    /// <summary>Asks Jira which incidents changed since the instance's high-water mark.
+    /// <summary>Asks Jira which incidents changed since the instance's high-water mark, or which
+    /// comments: a comment added or changed updates its incident, so the same search finds it, and
+    /// the incident's comments newer than the mark are its events (Jira tells no one of a deleted
+    /// comment but its webhook).
     ///
     /// Why the query looks the way it does:
     /// - JQL dates have minute precision and are read in the user's time zone, so the window starts
@@ -22,38 +28,45 @@ namespace JiraConnector.Events
     /// - After a complete read the mark moves to the newest updated time seen, but never past the
     ///   server's clock at the start of the read less <see cref="IndexLag"/>: what changed during the
     ///   read, or is not yet in Jira's search index, is asked for again next time.</summary>
-    internal sealed class IncidentPoller
+    internal sealed class IncidentPoller : IEventPoller
     {
+        public const string IncidentsFeed = "incidents";
+        public const string CommentsFeed = "comments";
         public static readonly TimeSpan IndexLag = TimeSpan.FromMinutes(1);
 
         // UTC+14 is the furthest zone ahead: writing the date 14 hours early covers any zone.
         private static readonly TimeSpan UnknownZoneMargin = TimeSpan.FromHours(14);
 
-        private const string Fields = "summary,status,issuetype,project,priority,assignee,reporter,created,updated";
+        private const string IncidentFields = "summary,status,issuetype,project,priority,assignee,reporter,created,updated";
+        private const string CommentFields = "created,updated,comment";
 
         private readonly JiraInstance _instance;
+        private readonly string _feed;
         private readonly IJiraTrace? _trace;
 
-        public IncidentPoller(JiraInstance instance, IJiraTrace? trace)
+        public IncidentPoller(JiraInstance instance, string feed, IJiraTrace? trace)
         {
             _instance = instance;
+            _feed = feed;
             _trace = trace;
         }
 
-        public InstanceEvents State => InstanceEvents.For(_instance);
+        public IReadOnlyList<string> Feeds => new[] { _feed };
+
+        private InstanceEvents State => InstanceEvents.For(_instance);
+
+        private PollMark Mark => State.MarkOf(_feed);
 
         /// <summary>Sets the mark (from -Since, or the instance's poll interval ago on the first poll)
         /// and builds the read of everything changed since it.</summary>
         private async Task<PollWindow> OpenAsync(DateTimeOffset? since, int pageSize, CancellationToken cancellationToken)
         {
-            var mark = State.Mark;
-            var serverTime = await ServerTimeAsync(cancellationToken).ConfigureAwait(false);
-            if (since != null) mark.Reset(since.Value);
-            else if (mark.From == null) mark.Reset(serverTime - _instance.Events.PollInterval);
+            var serverTime = await EventPollers.ServerTimeAsync(_instance, _trace, cancellationToken).ConfigureAwait(false);
+            var mark = EventPollers.OpenMark(_instance, _feed, since, serverTime);
             var zone = await UserTimeZoneAsync(cancellationToken).ConfigureAwait(false);
             var jql = Jql(mark.From!.Value, zone);
-            _trace?.Write($"polling incidents changed since {mark.From.Value.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z: {jql}");
-            var options = new ReadOptions { Jql = jql, PageSize = pageSize, Fields = Fields.Split(',') };
+            _trace?.Write($"polling {_feed} changed since {mark.From.Value.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z: {jql}");
+            var options = new ReadOptions { Jql = jql, PageSize = pageSize, Fields = (_feed == CommentsFeed ? CommentFields : IncidentFields).Split(',') };
             var paging = ResourceCatalog.Get("incidents").Paging(_instance, options);
             return new PollWindow(paging, serverTime);
         }
@@ -65,7 +78,7 @@ namespace JiraConnector.Events
         public async Task<RecordStream> PollAsync(DateTimeOffset? since, ReadRange range, CancellationToken cancellationToken)
         {
             var window = await OpenAsync(since, range.PageSize, cancellationToken).ConfigureAwait(false);
-            var mark = State.Mark;
+            var mark = Mark;
             var newest = new NewestUpdate();
             var reader = new PagedReader(_instance.Client, _trace);
             var events = Claimed(reader.ReadAsync(PageCursor.Start(window.Paging), cancellationToken), mark, newest, cancellationToken);
@@ -73,18 +86,49 @@ namespace JiraConnector.Events
             {
                 var next = stream.ReachedEnd ? NextMark(newest.Value, window.ServerTime) : null;
                 if (next != null) mark.Advance(next.Value);
-                _trace?.Write($"high-water mark of {_instance.Name}: {mark.From!.Value.UtcDateTime:yyyy-MM-dd HH:mm:ss.fff}Z ({mark.SeenCount} incident states remembered in its minute)");
+                _trace?.Write($"high-water mark of {_instance.Name}: {mark.From!.Value.UtcDateTime:yyyy-MM-dd HH:mm:ss.fff}Z ({mark.SeenCount} {_feed} states remembered in its minute)");
             });
         }
 
-        private async IAsyncEnumerable<object> Claimed(IAsyncEnumerable<System.Text.Json.JsonElement> issues, PollMark mark, NewestUpdate newest,
-            [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        private async IAsyncEnumerable<object> Claimed(IAsyncEnumerable<JsonElement> issues, PollMark mark, NewestUpdate newest,
+            [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             await foreach (var issue in issues.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                var ev = EventMapper.FromPolledIncident(issue, _instance.Name);
-                if (newest.Value == null || ev.Date > newest.Value) newest.Value = ev.Date;
-                if (mark.TryClaim(ev.ObjectId, ev.Date)) yield return ev;
+                if (_feed == IncidentsFeed)
+                {
+                    var ev = EventMapper.FromPolledIncident(issue, _instance.Name);
+                    newest.See(ev.Date);
+                    if (mark.TryClaim(ev.ObjectId, ev.Date)) yield return ev;
+                    continue;
+                }
+                if (JsonRead.Date(JsonRead.Child(issue, "fields") ?? default, "updated") is DateTimeOffset updated) newest.See(updated);
+                await foreach (var ev in CommentEventsAsync(issue, cancellationToken).ConfigureAwait(false))
+                {
+                    if (mark.TryClaim(ev.ObjectId, ev.Date)) yield return ev;
+                }
+            }
+        }
+
+        /// <summary>The comments of a changed incident: those the search carried, or all of them read
+        /// page by page when the incident has more than the search embeds.</summary>
+        private async IAsyncEnumerable<JiraEvent> CommentEventsAsync(JsonElement issue, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            var key = JsonRead.String(issue, "key") ?? JsonRead.String(issue, "id") ?? string.Empty;
+            var page = JsonRead.Child(JsonRead.Child(issue, "fields") ?? default, "comment");
+            var embedded = page != null && JsonRead.Child(page.Value, "comments") is JsonElement list && list.ValueKind == JsonValueKind.Array
+                ? list.EnumerateArray().ToList() : new List<JsonElement>();
+            var total = page == null ? 0 : JsonRead.Int64(page.Value, "total") ?? embedded.Count;
+            if (total <= embedded.Count)
+            {
+                foreach (var comment in embedded) yield return EventMapper.FromPolledComment(comment, key, _instance.Name);
+                yield break;
+            }
+            var options = new ReadOptions { ParentId = key };
+            var paging = ResourceCatalog.Get("incidents/{id}/comments").Paging(_instance, options);
+            await foreach (var comment in new PagedReader(_instance.Client, _trace).ReadAsync(PageCursor.Start(paging), cancellationToken).ConfigureAwait(false))
+            {
+                yield return EventMapper.FromPolledComment(comment, key, _instance.Name);
             }
         }
 
@@ -102,14 +146,6 @@ namespace JiraConnector.Events
             if (newestUpdated == null) return null;
             var settled = serverTime - IndexLag;
             return newestUpdated.Value < settled ? newestUpdated.Value : settled;
-        }
-
-        private async Task<DateTimeOffset> ServerTimeAsync(CancellationToken cancellationToken)
-        {
-            using var info = await _instance.Client.GetJsonAsync(new JiraRequest(HttpMethod.Get, _instance.RestPath + "serverInfo"), _trace, cancellationToken)
-                .ConfigureAwait(false);
-            // Jira's clock, not ours: a skewed local clock must not move the mark.
-            return JsonRead.Date(info.RootElement, "serverTime") ?? DateTimeOffset.UtcNow;
         }
 
         private async Task<TimeZoneInfo?> UserTimeZoneAsync(CancellationToken cancellationToken)
@@ -136,12 +172,6 @@ namespace JiraConnector.Events
             state.UserTimeZoneRead = true;
             return zone;
         }
-    }
-
-    /// <summary>The newest updated time a poll has seen so far.</summary>
-    internal sealed class NewestUpdate
-    {
-        public DateTimeOffset? Value { get; set; }
     }
 
     /// <summary>One poll: the paged read, and Jira's clock when it began.</summary>

@@ -33,6 +33,9 @@ namespace JiraConnector.Paging
         /// <summary>The record the last successful <see cref="MoveNextAsync"/> reached.</summary>
         public object Current { get; private set; } = null!;
 
+        /// <summary>How much of -Skip is still to skip: what a following stream of the same read skips.</summary>
+        public ulong SkipLeft => _toSkip;
+
         /// <summary>True when the source ran to its end (not stopped by -First or a failure).</summary>
         public bool ReachedEnd { get; private set; }
 

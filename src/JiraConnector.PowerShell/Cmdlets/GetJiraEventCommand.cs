@@ -5,8 +5,8 @@ using JiraConnector.Errors;
 
 namespace JiraConnector.Cmdlets
 {
-    /// <summary>Polls Jira for incidents created or changed since the instance's high-water mark,
-    /// streaming them as events; the next call goes on from where this one ended, and reports every
+    /// <summary>Polls Jira for incidents, comments and worklogs created, changed (or, for worklogs,
+    /// deleted) since the instance's high-water marks, streaming them as events; the next call goes on from where this one ended, and reports every
     /// change once.</summary>
     [Cmdlet(VerbsCommon.Get, "JiraEvent", SupportsPaging = true)]
     [OutputType(typeof(JiraEvent))]
@@ -20,7 +20,7 @@ namespace JiraConnector.Cmdlets
 
         protected override void ProcessRecord()
         {
-            RequirePollableObject();
+            var objects = PollableObjects();
             if (Since != null && NextPage)
             {
                 ThrowTerminatingError(ErrorRecords.From(new JiraArgumentException(ErrorIds.InvalidArgument.SinceWithNextPage,
@@ -28,7 +28,7 @@ namespace JiraConnector.Cmdlets
             }
             var instance = ResolveInstance();
             var relay = EventRelay.For(instance, EventRelay.PolledPerNotification, Trace);
-            PollOnce(instance, relay, Since == null ? (DateTimeOffset?)null : new DateTimeOffset(Since.Value), Range);
+            PollOnce(instance, objects, relay, Since == null ? (DateTimeOffset?)null : new DateTimeOffset(Since.Value), Range);
         }
     }
 }

@@ -105,14 +105,14 @@ public static class WorklogEndpoints
         {
             var ctx = ApiContext.From(context, version, state.Options.Deployment);
             var items = state.Data.Records.WorklogsByUpdated().Select(wl => (wl.Id, Ms(wl.Updated))).ToArray();
-            return SincePageResult(context, ctx, "/worklog/updated", items, state.Time);
+            return SincePageResult(context, ctx, "/worklog/updated", items, state);
         });
 
         api.MapGet("/worklog/deleted", (HttpContext context) =>
         {
             var ctx = ApiContext.From(context, version, state.Options.Deployment);
             var items = state.Data.Records.DeletedWorklogs().Select(d => (d.Id, Ms(d.Deleted))).OrderBy(d => d.Item2).ThenBy(d => d.Id).ToArray();
-            return SincePageResult(context, ctx, "/worklog/deleted", items, state.Time);
+            return SincePageResult(context, ctx, "/worklog/deleted", items, state);
         });
 
         api.MapPost("/worklog/list", async (HttpContext context) =>
@@ -136,13 +136,13 @@ public static class WorklogEndpoints
     /// Style E: items updated after "since", oldest first, 1000 a page but never splitting items with the
     /// same timestamp, and never the last minute (Jira leaves it out so late writes are not missed).
     /// </summary>
-    private static IResult SincePageResult(HttpContext context, ApiContext ctx, string path, (long Id, long Ms)[] items, TimeProvider time)
+    private static IResult SincePageResult(HttpContext context, ApiContext ctx, string path, (long Id, long Ms)[] items, EmulatorState state)
     {
         string? raw = context.Request.Query["since"];
         long since = 0;
         if (!string.IsNullOrEmpty(raw) && !long.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out since))
             throw JiraErrorException.BadRequest($"The value '{raw}' of the parameter 'since' is not a valid number.");
-        long horizon = time.GetUtcNow().AddMinutes(-1).ToUnixTimeMilliseconds();
+        long horizon = (state.Time.GetUtcNow() - state.Options.WorklogFeedLag).ToUnixTimeMilliseconds();
         var page = new List<(long Id, long Ms)>();
         int i = 0;
         while (i < items.Length && items[i].Ms <= since) i++;
