@@ -5,6 +5,6 @@ Polls Jira for what was created, changed or deleted since the instance's high-wa
     Examples    = @(
         @{ Code = 'Get-JiraEvent -Since (Get-Date).AddHours(-1)'; Remarks = 'The incidents created or changed in the last hour; this also sets the high-water mark.' }
         @{ Code = 'Get-JiraEvent incidents, comments, worklogs -StatePath ./jira-events.json'; Remarks = 'What a script run every few minutes by a scheduler calls: each change since its last run, once, across processes.' }
-        @{ Code = 'while ($true) { Get-JiraEvent | ForEach-Object { "$($_.EventType) $($_.ObjectId)" }; Start-Sleep 60 }'; Remarks = 'Polls every minute, reporting each change once.' }
+        @{ Code = 'Get-JiraEvent comments -Since (Get-Date).AddDays(-1) -First 10'; Remarks = 'The first 10 comments added or changed in the last day; the next call without -Since goes on with the rest. Wait-JiraEvent polls in a loop.' }
     )
 }

@@ -110,3 +110,64 @@ Describe 'Get-JiraEvent incidents, comments, worklogs -StatePath across processe
         @(Invoke-ScheduledPoll) -match $later.Id | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Wait-JiraEvent' {
+    BeforeAll {
+        # Wait-JiraEvent in a runspace of its own, as a console runs it: its events are read while it
+        # still waits. It first drains what came before (Get-JiraEvent moves the same marks), then says so.
+        function Start-Waiting([string] $Arguments) {
+            $script:waiter = [powershell]::Create()
+            $null = $waiter.AddScript(@"
+Import-Module '$env:JIRACONNECTOR_MODULE'
+Connect-JiraInstance -Url '$($emulator.Url)' -Credential ([pscredential]::new('admin@example.com', (ConvertTo-SecureString 'emu-token-admin' -AsPlainText -Force))) -Name waiting
+`$null = Get-JiraEvent incidents, comments -Instance waiting
+'ready'
+Wait-JiraEvent -Instance waiting $Arguments
+"@)
+            $script:arrived = [System.Management.Automation.PSDataCollection[psobject]]::new()
+            $script:running = $waiter.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $arrived)
+            Wait-Until { $arrived.Count -ge 1 -or $running.IsCompleted } 60
+            if ($arrived[0] -ne 'ready') { throw "Wait-JiraEvent did not start: $($waiter.Streams.Error)" }
+        }
+
+        function Wait-Until([scriptblock] $Condition, [int] $Seconds) {
+            $until = [datetime]::UtcNow.AddSeconds($Seconds)
+            while (-not (& $Condition) -and [datetime]::UtcNow -lt $until) { Start-Sleep -Milliseconds 100 }
+        }
+
+        # What arrived after 'ready', read by index: enumerating the collection would wait until it closes.
+        function Get-Arrived { @(for ($i = 1; $i -lt $arrived.Count; $i++) { $e = $arrived[$i]; "$($e.ObjectType) $($e.ObjectId) $($e.EventType)" }) }
+    }
+
+    AfterEach {
+        if ($waiter) { $waiter.Stop(); $waiter.Dispose(); $script:waiter = $null }
+    }
+
+    It 'streams changes made while it waits, and stops at -Count' {
+        Start-Waiting 'incidents, comments -IntervalSec 1 -Count 3 -TimeoutSec 120'
+        $made = New-Incident 'Made while waiting'
+        Wait-Until { (Get-Arrived).Count -ge 1 } 60
+        Get-Arrived | Should -Be "incidents $($made.Key) CREATED"
+        $running.IsCompleted | Should -BeFalse -Because 'the first event comes out while Wait-JiraEvent still waits for two more'
+
+        $comment = New-JiraObject "incidents/$($made.Key)/comments" -Instance changes -Fields @{ body = 'Said while waiting' }
+        Wait-Until { $running.IsCompleted } 60
+        $running.IsCompleted | Should -BeTrue -Because '-Count 3 was reached'
+        $waiter.Streams.Error | Should -BeNullOrEmpty
+        Get-Arrived | Should -Be "incidents $($made.Key) CREATED", "incidents $($made.Key) UPDATED", "incidents/$($made.Key)/comments $($comment.Id) CREATED"
+    }
+
+    It 'stops after -TimeoutSec when nothing changes, and Ctrl+C stops it at once' {
+        Start-Waiting 'incidents -IntervalSec 1 -TimeoutSec 3'
+        Wait-Until { $running.IsCompleted } 60
+        $running.IsCompleted | Should -BeTrue -Because '-TimeoutSec 3 passed'
+        $waiter.Streams.Error | Should -BeNullOrEmpty
+        Get-Arrived | Should -BeNullOrEmpty
+        $waiter.Dispose()
+
+        Start-Waiting 'incidents -IntervalSec 600'
+        $stopping = $waiter.BeginStop($null, $null)
+        Wait-Until { $stopping.IsCompleted } 30
+        $running.IsCompleted | Should -BeTrue -Because 'Stop (Ctrl+C) ends a wait of ten minutes'
+    }
+}

@@ -10,6 +10,7 @@ BeforeDiscovery {
         '-Path \S+\.(csv|jsonl)|-InFile|Import-Csv|\\jobs\\'  # the reader's own input files and job folders
         'while \(\$true\)'                  # runs until stopped
         'Receive-JiraEvent'                 # a listener waiting for deliveries
+        'Wait-JiraEvent(?!.*-(Count|TimeoutSec))'  # polls until Ctrl+C
         'Get-JiraEventRelay'                # what the reader's callback receiver left undelivered
         'https://\S*example\.(com|net)|old-host'  # a site or webhook receiver of the reader's own
         'Get-Credential'                    # a password typed at a prompt

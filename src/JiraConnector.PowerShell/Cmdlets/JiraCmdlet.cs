@@ -69,6 +69,20 @@ namespace JiraConnector.Cmdlets
         internal void Await(Task task) => Await(task.ContinueWith(t => { t.GetAwaiter().GetResult(); return true; },
             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default));
 
+        /// <summary>Closes or updates a progress bar in a finally block: after Ctrl+C the pipeline
+        /// refuses writes, and the host closes the bar itself.</summary>
+        internal void WriteProgressQuietly(ProgressRecord record)
+        {
+            try
+            {
+                WriteProgress(record);
+            }
+            catch (PipelineStoppedException)
+            {
+                // Stopping: nothing more can be written.
+            }
+        }
+
         internal void FlushTrace()
         {
             while (Trace.TryDequeue(out var line))

@@ -31,6 +31,12 @@ namespace JiraConnector.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? StatePath { get; set; }
 
+        /// <summary>Start from this time instead of the high-water mark (which it then replaces). The
+        /// first poll of an instance without -Since starts event.poller.refresh_interval (15 minutes)
+        /// ago.</summary>
+        [Parameter]
+        public DateTime? Since { get; set; }
+
         private RelayReporter? _reporter;
 
         /// <summary>The one reporter of this call's relaying.</summary>
@@ -47,6 +53,18 @@ namespace JiraConnector.Cmdlets
                     $"{MyInvocation.MyCommand.Name} polls {string.Join(", ", EventPollers.Names)}; '{name}' has no \"changed since\" search in Jira. Use Receive-JiraEvent for webhooks of other objects.", "Object"), name));
             }
             return EventPollers.Names.Where(n => Object.Any(o => EventPollers.Normalize(o) == n)).ToList();
+        }
+
+        /// <summary>-Since as a time, or null to go on from the marks; refuses -Since with -NextPage.</summary>
+        private protected DateTimeOffset? SinceOrMark()
+        {
+            if (Since == null) return null;
+            if (NextPage)
+            {
+                ThrowTerminatingError(ErrorRecords.From(new JiraArgumentException(ErrorIds.InvalidArgument.SinceWithNextPage,
+                    "-Since and -NextPage contradict each other: -NextPage goes on from the high-water mark, -Since replaces it.", "Since"), Since));
+            }
+            return new DateTimeOffset(Since.Value);
         }
 
         /// <summary>One poll of each object from its marks (or from <paramref name="since"/>); the

@@ -30,7 +30,8 @@ namespace JiraConnector.Cmdlets
         /// closes it whatever happens. <paramref name="written"/> runs after each record is written.</summary>
         internal void WriteRecords(RecordStream stream, object? target, Action<object>? written = null)
         {
-            var totalWritten = !PagingParameters.IncludeTotalCount;
+            // Cmdlets without SupportsPaging (Wait-JiraEvent) have no PagingParameters.
+            var totalWritten = PagingParameters?.IncludeTotalCount != true;
             try
             {
                 while (MoveNext(stream))

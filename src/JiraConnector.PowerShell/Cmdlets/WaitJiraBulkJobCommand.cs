@@ -89,18 +89,6 @@ namespace JiraConnector.Cmdlets
             base.EndProcessing();
         }
 
-        private void WriteProgressQuietly(ProgressRecord record)
-        {
-            try
-            {
-                WriteProgress(record);
-            }
-            catch (PipelineStoppedException)
-            {
-                // Ctrl+C: the host closes the bar itself.
-            }
-        }
-
         private static ProgressRecord Progress(BulkJob job, bool completed)
         {
             var total = job.RecordsCount;
