@@ -42,6 +42,7 @@ namespace JiraConnector.Errors
             public const string WebhookPrefixNotLoopback = "WebhookPrefixNotLoopback";
             public const string WebhookSecretNeedsAdmin = "WebhookSecretNeedsAdmin";
             public const string WebhookJqlRequired = "WebhookJqlRequired";
+            public const string WebhookRefreshNeedsDynamic = "WebhookRefreshNeedsDynamic";
             public const string RelayNeedsSecret = "RelayNeedsSecret";
             public const string NoEventRelay = "NoEventRelay";
             public const string SinceWithNextPage = "SinceWithNextPage";

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
@@ -115,9 +116,26 @@ namespace JiraConnector.Events
         {
             var request = kind == JiraWebhookKind.Admin
                 ? new JiraRequest(HttpMethod.Delete, AdminPath + "/" + id.ToString(CultureInfo.InvariantCulture))
-                : new JiraRequest(HttpMethod.Delete, _instance.RestPath + "webhook", Json(w => WriteIds(w, id)));
+                : new JiraRequest(HttpMethod.Delete, _instance.RestPath + "webhook", Json(w => WriteIds(w, new[] { id })));
             using var response = await _instance.Client.SendAsync(request, _trace, cancellationToken).ConfigureAwait(false);
         }
+
+        /// <summary>Extends the app's dynamic webhooks (those with <paramref name="ids"/>, or all)
+        /// to 30 days from now, as Jira's PUT webhook/refresh does, and reads them back with their
+        /// new expiry. Ids that are not the app's are left out of the answer: Jira ignores them.</summary>
+        public async Task<IReadOnlyList<JiraWebhook>> RefreshAsync(ICollection<long>? ids, CancellationToken cancellationToken)
+        {
+            var chosen = Chosen(await ListAllAsync(JiraWebhookKind.Dynamic, cancellationToken).ConfigureAwait(false), ids);
+            if (chosen.Count == 0) return chosen;
+            var request = new JiraRequest(HttpMethod.Put, _instance.RestPath + "webhook/refresh", Json(w => WriteIds(w, chosen.Select(h => h.Id))));
+            using (await _instance.Client.SendAsync(request, _trace, cancellationToken).ConfigureAwait(false))
+            {
+            }
+            return Chosen(await ListAllAsync(JiraWebhookKind.Dynamic, cancellationToken).ConfigureAwait(false), chosen.Select(h => h.Id).ToList());
+        }
+
+        private static IReadOnlyList<JiraWebhook> Chosen(IReadOnlyList<JiraWebhook> hooks, ICollection<long>? ids) =>
+            ids == null ? hooks : hooks.Where(h => ids.Contains(h.Id)).ToList();
 
         private async Task<JiraWebhook?> FindDynamicAsync(long id, CancellationToken cancellationToken)
         {
@@ -148,10 +166,10 @@ namespace JiraConnector.Events
                 expires == null ? (DateTimeOffset?)null : DateTimeOffset.FromUnixTimeMilliseconds(expires.Value), json);
         }
 
-        private static void WriteIds(Utf8JsonWriter w, long id)
+        private static void WriteIds(Utf8JsonWriter w, IEnumerable<long> ids)
         {
             w.WriteStartArray("webhookIds");
-            w.WriteNumberValue(id);
+            foreach (var id in ids) w.WriteNumberValue(id);
             w.WriteEndArray();
         }
 

@@ -49,5 +49,21 @@ namespace JiraConnector.Cmdlets
             }
             return fallback!;
         }
+
+        /// <summary>A piped object (a webhook, say) belongs to the instance it was read from, unless
+        /// -Instance says otherwise.</summary>
+        internal JiraInstance ResolveInstance(string? pipedInstanceName)
+        {
+            if (Instance != null || string.IsNullOrEmpty(pipedInstanceName)) return ResolveInstance();
+            Instance = pipedInstanceName;
+            try
+            {
+                return ResolveInstance();
+            }
+            finally
+            {
+                Instance = null;
+            }
+        }
     }
 }

@@ -18,19 +18,7 @@ namespace JiraConnector.Cmdlets
         [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
         public string? InstanceName { get; set; }
 
-        internal JiraInstance ResolveTargetInstance()
-        {
-            if (Instance != null || string.IsNullOrEmpty(InstanceName)) return ResolveInstance();
-            Instance = InstanceName;
-            try
-            {
-                return ResolveInstance();
-            }
-            finally
-            {
-                Instance = null;
-            }
-        }
+        internal JiraInstance ResolveTargetInstance() => ResolveInstance(InstanceName);
 
         /// <summary>Incidents and projects piped in are named by key (what people read), not by id.</summary>
         internal static string TargetId(string id, PSObject? input) =>

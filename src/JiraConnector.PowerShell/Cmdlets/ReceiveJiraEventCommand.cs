@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using System.Net;
 using System.Security;
@@ -83,6 +84,7 @@ namespace JiraConnector.Cmdlets
                 var reporter = new RelayReporter(this);
                 // What earlier sessions left in the queue goes first.
                 var retryAt = relay == null ? null : reporter.Report(relay, Await(relay.SendAsync(stop.Token)));
+                var refreshAt = RefreshDynamicWebhooks(instance, stop.Token);
                 var received = 0;
                 try
                 {
@@ -91,15 +93,18 @@ namespace JiraConnector.Cmdlets
                         bool more;
                         using (var wake = CancellationTokenSource.CreateLinkedTokenSource(stop.Token))
                         {
-                            // Waiting notifications are tried again when their backoff ends, deliveries or not.
-                            if (retryAt != null) wake.CancelAfter(Until(retryAt.Value));
+                            // Waiting notifications are tried again when their backoff ends, and the
+                            // webhooks refreshed when their day is up, deliveries or not.
+                            if (Earliest(retryAt, refreshAt) is { } due) wake.CancelAfter(Until(due));
                             try
                             {
                                 more = Await(listener.WaitToReadAsync(wake.Token));
                             }
                             catch (OperationCanceledException) when (!Stopping && !stop.IsCancellationRequested)
                             {
-                                retryAt = reporter.Report(relay!, Await(relay!.SendAsync(stop.Token)));
+                                var now = DateTimeOffset.UtcNow;
+                                if (refreshAt <= now) refreshAt = RefreshDynamicWebhooks(instance, stop.Token);
+                                if (retryAt <= now) retryAt = reporter.Report(relay!, Await(relay!.SendAsync(stop.Token)));
                                 continue;
                             }
                             catch (OperationCanceledException) when (!Stopping)
@@ -150,6 +155,33 @@ namespace JiraConnector.Cmdlets
                     return false;
             }
         }
+
+        /// <summary>On an OAuth 2.0 instance, extends the app's dynamic webhooks (Jira drops them 30
+        /// days after their last refresh), so a listener left running keeps receiving; when to do
+        /// it again, or null on other instances, whose admin webhooks never expire. A failure warns
+        /// and is tried again an hour later: the listener goes on.</summary>
+        private DateTimeOffset? RefreshDynamicWebhooks(JiraInstance? instance, CancellationToken cancellationToken)
+        {
+            if (instance == null || WebhookApi.KindFor(instance, admin: false) != JiraWebhookKind.Dynamic) return null;
+            try
+            {
+                var refreshed = Await(new WebhookApi(instance, Trace).RefreshAsync(null, cancellationToken));
+                WriteVerbose($"refreshed {refreshed.Count} dynamic webhook(s) of {instance.Name}" +
+                    (refreshed.Count > 0 ? $": they now expire {refreshed.Min(h => h.Expires):u}" : string.Empty));
+                return DateTimeOffset.UtcNow + WebhookRefreshInterval;
+            }
+            catch (JiraApiException ex)
+            {
+                WriteWarning($"Could not refresh the dynamic webhooks of {instance.Name}: {ex.Message} Jira drops them 30 days after their last refresh; trying again in an hour, or run Register-JiraWebhook -Refresh.");
+                return DateTimeOffset.UtcNow + TimeSpan.FromHours(1);
+            }
+        }
+
+        // Daily: far inside Jira's 30 days, so a listener that was down for a while still refreshes in time.
+        private static readonly TimeSpan WebhookRefreshInterval = TimeSpan.FromDays(1);
+
+        private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
+            a == null ? b : b == null ? a : a < b ? a : b;
 
         private static TimeSpan Until(DateTimeOffset when)
         {

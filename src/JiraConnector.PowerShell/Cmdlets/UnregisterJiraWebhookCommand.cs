@@ -24,7 +24,7 @@ namespace JiraConnector.Cmdlets
         protected override void ProcessRecord()
         {
             var piped = InputObject?.BaseObject as JiraWebhook;
-            var instance = InstanceOf(piped);
+            var instance = ResolveInstance(piped?.InstanceName);
             var kind = piped?.Kind ?? WebhookApi.KindFor(instance, Admin);
             var api = new WebhookApi(instance, Trace);
             foreach (var id in Id)
@@ -38,21 +38,6 @@ namespace JiraConnector.Cmdlets
                 {
                     WriteError(ErrorRecords.From(ex, id));
                 }
-            }
-        }
-
-        /// <summary>A piped webhook belongs to the instance it was read from, unless -Instance says otherwise.</summary>
-        private JiraInstance InstanceOf(JiraWebhook? piped)
-        {
-            if (Instance != null || piped == null || piped.InstanceName.Length == 0) return ResolveInstance();
-            Instance = piped.InstanceName;
-            try
-            {
-                return ResolveInstance();
-            }
-            finally
-            {
-                Instance = null;
             }
         }
     }

@@ -78,6 +78,64 @@ public sealed class WebhookCmdletTests(CloudEmulator cloud, DataCenterEmulator d
     }
 
     [Fact]
+    public async Task Refresh_extends_the_apps_dynamic_webhooks_and_names_ids_that_are_not_its()
+    {
+        using var admin = new EmulatorAdmin(cloud.BaseUrl);
+        Assert.Null(new OAuthDriver(_host, cloud, _cache).Connect("-Name refresher").Error);
+        var created = Hooks("Register-JiraWebhook https://hooks.example.com/refresh jira:issue_created -Jql 'project = WEB' -Instance refresher").Single();
+        // The new expiry is 30 days from a later now.
+        await Task.Delay(50, TestContext.Current.CancellationToken);
+
+        using var piped = _host.Create($"Get-JiraWebhook {created.Id} -Instance refresher | Register-JiraWebhook -Refresh; Register-JiraWebhook -Refresh -Id 987654 -Instance refresher");
+        var refreshed = piped.Invoke().Select(o => (JiraWebhook)o.BaseObject).ToList();
+
+        var hook = Assert.Single(refreshed);
+        Assert.Equal(created.Id, hook.Id);
+        Assert.True(hook.Expires > created.Expires, $"expires {hook.Expires:o}, was {created.Expires:o}");
+        var missing = Assert.Single(piped.Streams.Error);
+        Assert.Equal("WebhookNotFound,JiraConnector.Cmdlets.RegisterJiraWebhookCommand", missing.FullyQualifiedErrorId);
+        Assert.Contains("987654", missing.ToString());
+        Assert.Contains(await admin.RequestsAsync("webhook/refresh"), r => r.Method == "PUT");
+        _host.Run($"Unregister-JiraWebhook {created.Id} -Instance refresher -Confirm:$false");
+    }
+
+    [Fact]
+    public async Task Refresh_WhatIf_sends_nothing_and_admin_webhooks_have_nothing_to_refresh()
+    {
+        using var admin = new EmulatorAdmin(dataCenter.BaseUrl);
+        _host.ConnectTo(dataCenter, "dc-refresh");
+        Assert.Null(new OAuthDriver(_host, cloud, _cache).Connect("-Name refresh-whatif").Error);
+        var created = Hooks("Register-JiraWebhook https://hooks.example.com/whatif-refresh jira:issue_created -Jql 'project = WEB' -Instance refresh-whatif").Single();
+        await admin.ClearAsync();
+
+        var output = _host.Run("Register-JiraWebhook -Refresh -Instance refresh-whatif -WhatIf");
+        var error = Assert.ThrowsAny<RuntimeException>(() => _host.Run("Register-JiraWebhook -Refresh -Instance dc-refresh"));
+
+        Assert.Empty(output);
+        Assert.Equal(created.Expires, Hooks("Get-JiraWebhook -Instance refresh-whatif").Single(h => h.Id == created.Id).Expires);
+        Assert.Equal("WebhookRefreshNeedsDynamic,JiraConnector.Cmdlets.RegisterJiraWebhookCommand", error.ErrorRecord.FullyQualifiedErrorId);
+        Assert.Empty(await admin.RequestsAsync("webhook"));
+        _host.Run($"Unregister-JiraWebhook {created.Id} -Instance refresh-whatif -Confirm:$false");
+    }
+
+    [Fact]
+    public async Task Receive_JiraEvent_refreshes_the_apps_dynamic_webhooks_while_it_listens()
+    {
+        Assert.Null(new OAuthDriver(_host, cloud, _cache).Connect("-Name listener-app").Error);
+        var created = Hooks("Register-JiraWebhook https://hooks.example.com/listener jira:issue_created -Jql 'project = WEB' -Instance listener-app").Single();
+        await Task.Delay(50, TestContext.Current.CancellationToken);
+
+        _host.Run("Receive-JiraEvent $prefix -Instance listener-app -TimeoutSec 1", new Dictionary<string, object?>
+        {
+            ["prefix"] = $"http://127.0.0.1:{ListenerProbe.FreePort(System.Net.IPAddress.Loopback)}/hooks/jira/",
+        });
+
+        var after = Hooks("Get-JiraWebhook -Instance listener-app").Single(h => h.Id == created.Id);
+        Assert.True(after.Expires > created.Expires, $"expires {after.Expires:o}, was {created.Expires:o}");
+        _host.Run($"Unregister-JiraWebhook {created.Id} -Instance listener-app -Confirm:$false");
+    }
+
+    [Fact]
     public void A_secret_needs_an_admin_webhook()
     {
         var outcome = new OAuthDriver(_host, cloud, _cache).Connect("-Name app2");
