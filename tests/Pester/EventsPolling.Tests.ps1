@@ -148,6 +148,7 @@ Wait-JiraEvent -Instance waiting $Arguments
         $made = New-Incident 'Made while waiting'
         Wait-Until { (Get-Arrived).Count -ge 1 } 60
         Get-Arrived | Should -Be "incidents $($made.Key) CREATED"
+        $arrived[1].Instance | Should -Be 'waiting'
         $running.IsCompleted | Should -BeFalse -Because 'the first event comes out while Wait-JiraEvent still waits for two more'
 
         $comment = New-JiraObject "incidents/$($made.Key)/comments" -Instance changes -Fields @{ body = 'Said while waiting' }
