@@ -1,6 +1,3 @@
-using System;
-using System.Linq;
-
 namespace JiraConnector.Bulk.Sources
 {
     /// <summary>The guard against formula injection in CSV files opened by a spreadsheet: a cell
@@ -13,12 +10,28 @@ namespace JiraConnector.Bulk.Sources
     {
         private const char Separator = Upload.ColumnPath.MultiValueSeparator;
 
-        public static string Escape(string value) => EachValue(value, EscapeOne);
+        public static string Escape(string value) => AnyValueNeedsLooking(value) ? EachValue(value, escape: true) : value;
 
-        public static string Unescape(string value) => EachValue(value, UnescapeOne);
+        public static string Unescape(string value) => AnyValueNeedsLooking(value) ? EachValue(value, escape: false) : value;
 
-        private static string EachValue(string value, Func<string, string> apply) =>
-            value.IndexOf(Separator) < 0 ? apply(value) : string.Join(Separator.ToString(), value.Split(Separator).Select(apply));
+        /// <summary>Whether a value of the cell starts with a trigger or an apostrophe: only those
+        /// can change, so the rest (nearly every cell) is passed on as it is, nothing allocated.</summary>
+        private static bool AnyValueNeedsLooking(string value)
+        {
+            for (var i = 0; i < value.Length; i++)
+            {
+                if ((i == 0 || value[i - 1] == Separator) && (IsTrigger(value[i]) || value[i] == '\'')) return true;
+            }
+            return false;
+        }
+
+        private static string EachValue(string value, bool escape)
+        {
+            if (value.IndexOf(Separator) < 0) return escape ? EscapeOne(value) : UnescapeOne(value);
+            var values = value.Split(Separator);
+            for (var i = 0; i < values.Length; i++) values[i] = escape ? EscapeOne(values[i]) : UnescapeOne(values[i]);
+            return string.Join(Separator.ToString(), values);
+        }
 
         private static string EscapeOne(string value) => NeedsGuard(value, 0) ? "'" + value : value;
 

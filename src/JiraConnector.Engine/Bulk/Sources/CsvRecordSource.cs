@@ -56,7 +56,7 @@ namespace JiraConnector.Bulk.Sources
         {
             using var rows = new CsvRows(stream, true, OpenAt(open), delimiter[0]);
             long count = 0;
-            while (rows.Read()) count++;
+            while (rows.Skip()) count++;
             return count;
         }
 
