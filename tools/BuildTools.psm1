@@ -59,6 +59,7 @@ function Invoke-Build {
     Copy-Item (Join-Path $bin 'JiraConnector.dll'), (Join-Path $bin 'JiraConnector.format.ps1xml'), (Join-Path $bin 'JiraConnector.types.ps1xml'),
         (Join-Path $Root 'LICENSE') $target
     Copy-Item (Join-Path $engineCore '*.dll') $dependencies
+    Publish-PrecompiledEngine -Root $Root -Configuration $Configuration -Destination (Join-Path $dependencies 'precompiled')
     # Windows PowerShell 5.1 gets a folder of its own. Assemblies with a .NET Framework build of their own
     # (see the engine csproj) ship only that build: their netstandard2.0 builds are stubs that throw.
     $desktop = New-Item -ItemType Directory -Path (Join-Path $dependencies 'windows-powershell')
@@ -82,6 +83,28 @@ function Invoke-Build {
     $manifest = $manifest -replace "ReleaseNotes\s*=\s*''", { "ReleaseNotes = '$notes'" }
     Set-Content -Path (Join-Path $target 'JiraConnector.psd1') -Value $manifest -Encoding utf8NoBOM
     Write-Host "Built JiraConnector $version ($($cmdlets.Count) cmdlets) in $target"
+}
+
+# The runtimes and platforms whose precompiled engine ships: .NET 8 (PowerShell 7.4) and .NET 10
+# (7.6), each of which uses only code precompiled against its own major version, on the two
+# platforms most admins run. Anything else loads the portable build in dependencies/ and compiles it.
+$PrecompiledTargets = foreach ($framework in 'net8.0', 'net10.0') { foreach ($rid in 'linux-x64', 'win-x64') { "$framework-$rid" } }
+
+function Publish-PrecompiledEngine {
+    # The engine and its dependencies compiled ReadyToRun (Crossgen2, from NuGet), one folder per
+    # runtime and platform: a fresh pwsh then runs them without compiling them first. The loader
+    # (src/JiraConnector.PowerShell/Loading/PrecompiledFolder.cs) picks the one for where it runs.
+    param([Parameter(Mandatory)] [string] $Root, [string] $Configuration = 'Release', [Parameter(Mandatory)] [string] $Destination)
+    $project = Join-Path $Root 'src/JiraConnector.Engine/JiraConnector.Engine.csproj'
+    foreach ($target in $PrecompiledTargets) {
+        $framework, $rid = $target -split '-', 2
+        $published = Join-Path $Root "src/JiraConnector.Engine/bin/$Configuration/precompiled/$target"
+        # TargetFrameworks names one framework, so net10.0 (in no build of its own) can be published.
+        Invoke-Dotnet @('publish', $project, '-c', $Configuration, "-p:TargetFrameworks=$framework", '-f', $framework, '-r', $rid,
+            '--self-contained', 'false', '-p:PublishReadyToRun=true', '-o', $published, '--nologo', '-v', 'quiet', '-clp:NoSummary;ErrorsOnly')
+        $folder = New-Item -ItemType Directory -Path (Join-Path $Destination $target) -Force
+        Copy-Item (Join-Path $published '*.dll') $folder
+    }
 }
 
 function Get-ReleaseNote {

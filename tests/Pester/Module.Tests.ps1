@@ -110,6 +110,42 @@ Describe 'The two assemblies of the built module' {
         }
     }
 
+    It 'ships the engine precompiled (ReadyToRun) for .NET 8 and .NET 10 on Linux and Windows x64' {
+        $portable = @(Get-ChildItem (Join-Path $root 'dependencies') -Filter '*.dll' | ForEach-Object Name)
+        foreach ($target in 'net8.0-linux-x64', 'net8.0-win-x64', 'net10.0-linux-x64', 'net10.0-win-x64') {
+            $folder = Join-Path $root "dependencies/precompiled/$target"
+            $files = @(Get-ChildItem $folder -Filter '*.dll' | ForEach-Object Name)
+            $files | Should -Contain 'JiraConnector.Engine.dll'
+            $files | Should -Contain 'Polly.Core.dll'
+            $files | Should -Contain 'CsvHelper.dll'
+            # .NET 10 has System.Text.Json and the rest itself: a folder may have fewer files, never others.
+            $files | Where-Object { $_ -notin $portable } | Should -BeNullOrEmpty
+            foreach ($file in $files) {
+                Test-ReadyToRunImage (Join-Path $folder $file) | Should -BeTrue -Because "$target/$file is precompiled"
+            }
+        }
+        Test-ReadyToRunImage (Join-Path $root 'dependencies/JiraConnector.Engine.dll') | Should -BeFalse -Because 'the portable build runs on any platform'
+    }
+
+    It 'loads the precompiled engine for the runtime and platform it runs on' {
+        $script = {
+            param($path)
+            $ErrorActionPreference = 'Stop'
+            Import-Module $path
+            $null = Get-JiraInstance
+            $engine = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'JiraConnector.Engine' }
+            $platform = "$([System.Runtime.InteropServices.RuntimeInformation]::OSArchitecture)".ToLowerInvariant()
+            $os = if ($IsWindows) { 'win' } elseif ($IsMacOS) { 'osx' } else { 'linux' }
+            "net$([Environment]::Version.Major).0-$os-$platform"
+            $engine.Location
+        }
+        $pwsh = Join-Path $PSHOME 'pwsh.dll'
+        $target, $location = & dotnet $pwsh -NoProfile -NonInteractive -Command "& { $script } '$env:JIRACONNECTOR_MODULE'" 2>&1
+        $LASTEXITCODE | Should -Be 0 -Because "$target $location"
+        if (-not (Test-Path (Join-Path $root "dependencies/precompiled/$target"))) { Set-ItResult -Skipped -Because "no build is precompiled for $target"; return }
+        $location | Should -Be (Join-Path $root "dependencies/precompiled/$target/JiraConnector.Engine.dll")
+    }
+
     It 'loads the engine into the module''s own load context' {
         $script = {
             param($path)
@@ -137,9 +173,10 @@ Describe 'What the module resolves from the runtime on PowerShell 7' {
 
     It 'needs no framework assembly newer than .NET 8''s' {
         $references = @(Get-SharedContextFrameworkReference -ModuleRoot $root)
-        # The net8.0 engine is what ships for pwsh 7, and it is among what was checked.
-        $runtime = $references | Where-Object { $_.Assembly -eq 'JiraConnector.Engine.dll' -and $_.Name -eq 'System.Runtime' }
-        $runtime.Version | Should -Be ([version] '8.0.0.0')
+        # The net8.0 engine is what ships for pwsh 7 (portable, and precompiled for Linux and Windows), and all three were checked.
+        $runtime = @($references | Where-Object { $_.Assembly -eq 'JiraConnector.Engine.dll' -and $_.Name -eq 'System.Runtime' })
+        $runtime.Count | Should -Be 3
+        $runtime.Version | Sort-Object -Unique | Should -Be ([version] '8.0.0.0')
         $tooNew = @($references | Where-Object Version -gt $limit | ForEach-Object { "$($_.Assembly) -> $($_.Name) $($_.Version)" })
         $tooNew | Should -BeNullOrEmpty
     }

@@ -44,7 +44,7 @@ namespace JiraConnector.Loading
         // Kept out of line so that Windows PowerShell never compiles a method that names
         // AssemblyLoadContext, which .NET Framework does not have.
         [MethodImpl(MethodImplOptions.NoInlining)]
-        private static void InstallCore() => EngineLoadContext.Install(DependencyFolder);
+        private static void InstallCore() => EngineLoadContext.Install(PrecompiledFolder.For(DependencyFolder));
 
         [MethodImpl(MethodImplOptions.NoInlining)]
         private static void UninstallCore() => EngineLoadContext.Uninstall();
