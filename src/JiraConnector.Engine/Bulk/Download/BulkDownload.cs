@@ -40,8 +40,9 @@ namespace JiraConnector.Bulk.Download
                 Jql = jql, Fields = fieldIds.Count == 0 ? new[] { "key" } : fieldIds, PageSize = PageSize, Concurrency = manifest.ThrottleLimit,
             };
             var style = ResourceCatalog.Get("incidents").Paging(instance, options);
-            if (cloud && (query == null || query.IsExact)) job.SetCount(await ApproximateCountAsync(context, jql).ConfigureAwait(false));
-            if (manifest.Limit is int cap && (job.RecordsCount == 0 || job.RecordsCount > cap)) job.SetCount(cap);
+            // Cloud's estimate, for the progress bar, is asked for beside the first page, not before it.
+            var counting = cloud && (query == null || query.IsExact) ? ApproximateCountAsync(context, jql) : null;
+            if (manifest.Limit is int cap) job.SetCount(cap);
 
             var directory = Path.GetDirectoryName(Path.GetFullPath(manifest.File));
             if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
@@ -78,9 +79,17 @@ namespace JiraConnector.Bulk.Download
                 }
                 written++;
                 job.SetProgress(written, 0);
+                if (counting != null && counting.IsCompleted)
+                {
+                    var estimate = await counting.ConfigureAwait(false);
+                    if (estimate > 0 && (manifest.Limit == null || estimate < manifest.Limit)) job.SetCount(estimate);
+                    counting = null;
+                }
                 if (query == null && reader.Total is long total && total > job.RecordsCount) job.SetCount(total);
                 if (written > job.RecordsCount) job.SetCount(written);
             }
+            // An estimate still on its way is of no use now; its failure is not the download's.
+            if (counting != null) _ = counting.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
             writer?.Flush();
             await text.FlushAsync().ConfigureAwait(false);
             job.SetCount(written);
