@@ -136,7 +136,7 @@ Describe 'The two assemblies of the built module' {
             $engine = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'JiraConnector.Engine' }
             [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($engine).GetType().Name
             $os = if ($IsWindows) { 'win' } elseif ($IsMacOS) { 'osx' } else { 'linux' }
-            "net$([Environment]::Version.Major).0-$os-$("$([System.Runtime.InteropServices.RuntimeInformation]::OSArchitecture)".ToLowerInvariant())"
+            "net$([Environment]::Version.Major).0-$os-$("$([System.Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture)".ToLowerInvariant())"
             $engine.Location
         }
         $pwsh = Join-Path $PSHOME 'pwsh.dll'
